@@ -1,0 +1,62 @@
+namespace ClaimTrace;
+
+/// <summary>
+/// Where pages live. SQLite is the default; a PostgreSQL backend implements the same contract, and one
+/// test suite runs against every backend. Every batch is one transaction: a killed ingest leaves the
+/// store as it was before the batch, and running it again finishes the job.
+/// </summary>
+public interface IPageStore : IDisposable
+{
+    /// <summary>The schema version the store is at after opening (opening migrates older stores in place).</summary>
+    int SchemaVersion { get; }
+
+    /// <summary>
+    /// Stores a batch of pages and the inputs that failed, in one transaction. A page whose key and content
+    /// hash are already stored is left alone (<see cref="IngestStatus.Unchanged"/>); a known key with new
+    /// content becomes a new version. Failures are recorded so <c>docs --failed</c> can list them.
+    /// </summary>
+    IReadOnlyList<IngestOutcome> SaveBatch(IReadOnlyList<Page> pages, IReadOnlyList<ReadFailure> failures);
+
+    /// <summary>The latest version of a document by id, id prefix (at least 4 characters, unambiguous), key or source.</summary>
+    StoredPage? Find(string idOrKey);
+
+    /// <summary>Documents, newest version each, ordered by key so listings are deterministic.</summary>
+    IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query);
+
+    /// <summary>Recorded failures, most recent first.</summary>
+    IReadOnlyList<StoredFailure> ListFailures(int offset, int limit);
+
+    StoreCounts Counts();
+}
+
+public enum IngestStatus
+{
+    Added,
+    NewVersion,
+    Unchanged,
+}
+
+public sealed record IngestOutcome(string Id, string Source, IngestStatus Status, int Version);
+
+public sealed record StoredPage(Page Page, int Version, DateTimeOffset IngestedAt);
+
+public sealed record DocumentSummary(
+    string Id,
+    string Key,
+    string Source,
+    int Version,
+    string? Title,
+    string? Outlet,
+    string? Author,
+    string? Published,
+    PageFormat Format,
+    int Length,
+    int SegmentCount,
+    int CommentCount,
+    DateTimeOffset IngestedAt);
+
+public sealed record DocumentQuery(int Offset = 0, int Limit = 100, string? Outlet = null, string? TextContains = null);
+
+public sealed record StoredFailure(string Source, string? Location, FailureKind Kind, string Reason, DateTimeOffset RecordedAt);
+
+public sealed record StoreCounts(int Documents, int Versions, int Segments, int Comments, int Failures);
