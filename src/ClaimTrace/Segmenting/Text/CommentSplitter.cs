@@ -1,0 +1,116 @@
+namespace ClaimTrace;
+
+/// <summary>
+/// Splits a comment section into single comments. Where bullets name the commenters ("  • Name"), each
+/// bullet opens a comment and its indentation gives the depth; a deeper comment replies to the nearest
+/// comment above it that is one level shallower. Without bullets, each paragraph is a comment, and when
+/// the section has no blank lines at all, each line is.
+/// </summary>
+internal sealed class CommentSplitter
+{
+    private readonly WeightedCues _spam;
+
+    public CommentSplitter(WeightedCues spam) => _spam = spam;
+
+    public static CommentSplitter Default { get; } = new(WeightedCues.Load("segmenting/spam.tsv"));
+
+    public List<Comment> Split(string text, IReadOnlyList<LineProfile> section)
+    {
+        var blocks = section.Any(l => l.BulletAuthor is not null) ? ByBullets(section) : ByParagraphs(section);
+        var comments = new List<Comment>(blocks.Count);
+        var indentLevels = blocks.Where(b => b.Author is not null).Select(b => b.Indent).Distinct().Order().ToList();
+        var openAtDepth = new List<int>();
+        foreach (var block in blocks)
+        {
+            var depth = block.Author is null ? 0 : indentLevels.IndexOf(block.Indent);
+            int? replyTo = null;
+            if (depth > 0 && openAtDepth.Count >= depth)
+                replyTo = openAtDepth[depth - 1];
+            while (openAtDepth.Count > depth)
+                openAtDepth.RemoveAt(openAtDepth.Count - 1);
+            openAtDepth.Add(comments.Count);
+
+            var first = block.Lines[0].Line;
+            var last = block.Lines[^1].Line;
+            var body = text[first.Start..last.End];
+            comments.Add(new Comment(
+                comments.Count,
+                first.Start,
+                last.End,
+                first.Number,
+                last.Number,
+                block.Author,
+                depth,
+                replyTo,
+                _spam.Score(body) >= 3));
+        }
+
+        return comments;
+    }
+
+    private static List<Block> ByBullets(IReadOnlyList<LineProfile> section)
+    {
+        var blocks = new List<Block>();
+        Block? current = null;
+        foreach (var line in section)
+        {
+            if (line.BulletAuthor is not null)
+            {
+                current = new Block(line.BulletAuthor, line.Indent);
+                blocks.Add(current);
+            }
+            else if (current is null && !line.IsBlank)
+            {
+                // Text above the first bullet: a comment whose author the page does not show.
+                current = new Block(null, 0);
+                blocks.Add(current);
+            }
+
+            if (current is not null && !line.IsBlank)
+                current.Lines.Add(line);
+        }
+
+        return blocks;
+    }
+
+    private static List<Block> ByParagraphs(IReadOnlyList<LineProfile> section)
+    {
+        var hasBlankSeparators = false;
+        for (var i = 1; i < section.Count - 1; i++)
+        {
+            if (section[i].IsBlank && !section[i - 1].IsBlank)
+            {
+                hasBlankSeparators = true;
+                break;
+            }
+        }
+
+        var blocks = new List<Block>();
+        Block? current = null;
+        foreach (var line in section)
+        {
+            if (line.IsBlank)
+            {
+                current = null;
+                continue;
+            }
+
+            if (current is null || !hasBlankSeparators)
+            {
+                current = new Block(null, 0);
+                blocks.Add(current);
+            }
+
+            current.Lines.Add(line);
+        }
+
+        return blocks;
+    }
+
+    private sealed class Block(string? author, int indent)
+    {
+        public string? Author { get; } = author;
+        public int Indent { get; } = indent;
+        public List<LineProfile> Lines { get; } = [];
+    }
+}

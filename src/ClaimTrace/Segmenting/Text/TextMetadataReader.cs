@@ -1,0 +1,313 @@
+using System.Text.RegularExpressions;
+
+namespace ClaimTrace;
+
+/// <summary>
+/// Reads what a plain-text page says about itself: title, author, outlet, dates and the original source of
+/// a crosspost. Every value keeps the span it was read from. Evidence is ranked: a dateline's agency code
+/// or a "Delivered by" line names the outlet more surely than the names its furniture repeats, and an
+/// editor's tag ("[SF: ...]") is the weakest, used only when nothing else speaks.
+/// </summary>
+internal sealed partial class TextMetadataReader(OutletDirectory outlets)
+{
+    // "Damascus (GPA– ...", "WASHINGTON (Reuters) - ...", "(CNN) – ..."
+    [GeneratedRegex(@"^\s*(?:[\p{Lu}][\p{L}.'’ -]{1,40}?,?\s*)?\((?<tag>[\p{Lu}][\p{L}0-9 .&'’-]{0,40}?)\s*(?:\)\s*[–—-]|[–—-])", RegexOptions.CultureInvariant)]
+    private static partial Regex DatelineTag();
+
+    [GeneratedRegex(@"\[\s*(?<tag>[A-Z][A-Za-z]{1,6})\s*:")]
+    private static partial Regex EditorTag();
+
+    [GeneratedRegex(@"^\s*delivered by\s+(?<name>.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DeliveredBy();
+
+    [GeneratedRegex(@"\b(?:become a (?:member|patron|subscriber) of|comment on|subscribe to|support)\s+(?<name>(?:the\s+)?[\p{Lu}][\p{L}'’&.-]*(?:\s+[\p{Lu}][\p{L}'’&.-]*){0,4})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FurnitureOutlet();
+
+    [GeneratedRegex(@"\b(?:https?://)?(?:www\.)?(?<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ca|co\.uk|info|news|ru|sy|uk|us|io|tv))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HostMention();
+
+    [GeneratedRegex(@"^\s*the original source of this article is\s+(?<name>.+?)\s*(?:copyright\b|©|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OriginalSourceLine();
+
+    [GeneratedRegex(@"^\s*contributed by\s+(?<name>.+?)(?:\s+of)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ContributedBy();
+
+    [GeneratedRegex(@"\bappeared first on\s+(?<name>.+?)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AppearedFirstOn();
+
+    [GeneratedRegex(@"^\s*(?:this (?:article|story|post) )?(?:was )?(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by)\s+(?<name>.+?)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OriginallyPublished();
+
+    [GeneratedRegex(@"^\s*(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(?<name>.+?)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Republished();
+
+    [GeneratedRegex(@"^\s*from (?:the )?(?<name>[\p{Lu}][\p{L}'’&.-]*(?:\s+[\p{Lu}][\p{L}'’&.-]*){0,6})\s*:", RegexOptions.CultureInvariant)]
+    private static partial Regex FromOutletColon();
+
+    [GeneratedRegex(@"^\s*(?:source|via)\s*:\s*(?<url>(?:https?://|www\.)\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SourceLink();
+
+    [GeneratedRegex(@"^\s*(?:articles|posts|stories) by\s*:\s*(?<name>.+?)\s*$|^\s*author\s*:\s*(?<name>.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorLine();
+
+    [GeneratedRegex(@"<[^>]{1,40}>")]
+    private static partial Regex Tag();
+
+    public PageMetadata Read(PageLayout layout, HeaderFindings header)
+    {
+        var meta = new PageMetadata();
+        if (header.Title is { } title)
+            meta = meta with { Title = Whole(title, "text:title") };
+        if (header.Dateline is { } dateline)
+            meta = meta with { Published = DateOf(dateline, "text:dateline") };
+        if (header.PageDate is { } pageDate)
+            meta = meta with { PageDate = DateOf(pageDate, "text:page-date") };
+
+        var (author, bylineOutlet, bylineDate) = ReadByline(header.Byline);
+        if (bylineDate is not null)
+            meta = meta with { Published = meta.Published ?? bylineDate };
+
+        var original = FindOriginalSource(layout);
+        author ??= FindAuthorLine(layout);
+        meta = meta with { Author = author, OriginalSource = original };
+        return meta with { Outlet = FindOutlet(layout, header, bylineOutlet, original, author) };
+    }
+
+    private (MetaValue? Author, MetaValue? Outlet, MetaValue? Date) ReadByline(LineProfile? byline)
+    {
+        if (byline is null)
+            return (null, null, null);
+        var text = byline.Text;
+        var start = byline.Line.Start;
+        var afterBy = LineKinds.Byline().Match(text);
+        var rest = text[afterBy.Length..];
+        MetaValue? author;
+        var underlined = Regex.Match(rest, @"^\s*<(?<t>u|a|b|strong|span)\b[^>]*>(?<name>[^<]{2,80})</\k<t>>");
+        if (underlined.Success)
+        {
+            var g = underlined.Groups["name"];
+            author = new MetaValue(Clean(g.Value), "text:byline", start + afterBy.Length + g.Index, start + afterBy.Length + g.Index + g.Length);
+        }
+        else
+        {
+            var cut = Regex.Match(rest, @"^(?<name>[^,|;\n<]+?)(?=\s*(?:,|\||;| [–—-] |\bon\b|\d|$))");
+            var name = cut.Success ? cut.Groups["name"].Value : rest;
+            author = new MetaValue(Clean(name), "text:byline", start + afterBy.Length, start + afterBy.Length + name.Length);
+        }
+
+        if (author.Value.Length == 0 || author.Value.Split(' ').Length > 8)
+            author = null;
+
+        MetaValue? outlet = null;
+        var plain = text;
+        foreach (var candidate in OutletNamesIn(plain))
+        {
+            if (author is not null && string.Equals(candidate.Name, outlets.FindByName(author.Value) ?? author.Value, StringComparison.OrdinalIgnoreCase))
+                continue;
+            outlet = new MetaValue(candidate.Name, "text:byline", start + candidate.Start, start + candidate.End);
+            break;
+        }
+
+        var date = DateText.FindAll(text, start).Select(d => new MetaValue(d.Iso, "text:byline", d.Start, d.End)).FirstOrDefault();
+        return (author, outlet, date);
+    }
+
+    /// <summary>Known outlet names mentioned in a line, by name or by domain.</summary>
+    private IEnumerable<(string Name, int Start, int End)> OutletNamesIn(string text)
+    {
+        foreach (Match m in Regex.Matches(text, @"[\p{Lu}][\p{L}'’&.-]*(?:\s+[\p{Lu}][\p{L}'’&.-]*){0,4}"))
+        {
+            // Try the longest run of capitalised words first, then shorter tails ("By Global Research" → "Global Research").
+            var words = m.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var skip = 0; skip < words.Length; skip++)
+            {
+                for (var take = words.Length - skip; take >= 1; take--)
+                {
+                    var phrase = string.Join(' ', words.Skip(skip).Take(take));
+                    var name = outlets.FindByName(phrase);
+                    if (name is null)
+                        continue;
+                    var at = text.IndexOf(phrase, m.Index, StringComparison.Ordinal);
+                    yield return (name, at, at + phrase.Length);
+                    goto next;
+                }
+            }
+
+        next:;
+        }
+
+        foreach (Match m in HostMention().Matches(text))
+        {
+            if (outlets.FindByHost(m.Groups["host"].Value) is { } name)
+                yield return (name, m.Index, m.Index + m.Length);
+        }
+    }
+
+    private MetaValue? FindOriginalSource(PageLayout layout)
+    {
+        foreach (var line in layout.All)
+        {
+            if (line.IsBlank || line.Length > 400)
+                continue;
+            if (Named(line, OriginalSourceLine(), "text:original-source") is { } a)
+                return a;
+            if (Named(line, ContributedBy(), "text:contributed-by") is { } b)
+                return b;
+            if (Named(line, AppearedFirstOn(), "text:appeared-first-on") is { } c)
+                return c;
+            if (Named(line, OriginallyPublished(), "text:originally-published") is { } d)
+                return d;
+            if (Named(line, Republished(), "text:republished-from") is { } e)
+                return e;
+        }
+
+        var first = layout.Lines(PageZone.Body).FirstOrDefault(l => !l.IsBlank);
+        if (first is not null && FromOutletColon().Match(first.Text) is { Success: true } from
+            && outlets.FindByName(from.Groups["name"].Value) is { } known)
+        {
+            var g = from.Groups["name"];
+            return new MetaValue(known, "text:from-credit", first.Line.Start + g.Index, first.Line.Start + g.Index + g.Length);
+        }
+
+        // A bare "Source: https://..." at the foot of a repost names where it was taken from.
+        foreach (var line in layout.All.Reverse())
+        {
+            if (line.IsBlank || layout.ZoneOf(line) == PageZone.Comments)
+                continue;
+            var m = SourceLink().Match(line.Text);
+            if (!m.Success)
+                continue;
+            var g = m.Groups["url"];
+            var name = outlets.FindByHost(g.Value) ?? OutletDirectory.HostOf(g.Value);
+            return new MetaValue(name, "text:source-link", line.Line.Start + g.Index, line.Line.Start + g.Index + g.Length);
+        }
+
+        return null;
+    }
+
+    private MetaValue? Named(LineProfile line, Regex pattern, string origin)
+    {
+        var m = pattern.Match(line.Text);
+        if (!m.Success)
+            return null;
+        var g = m.Groups["name"];
+        var name = Clean(g.Value);
+        if (name.Length is < 2 or > 80)
+            return null;
+        return new MetaValue(outlets.FindByName(name) ?? name, origin, line.Line.Start + g.Index, line.Line.Start + g.Index + g.Length);
+    }
+
+    private MetaValue? FindAuthorLine(PageLayout layout)
+    {
+        foreach (var line in layout.All)
+        {
+            if (line.IsBlank || line.Length > 200 || layout.ZoneOf(line) == PageZone.Comments)
+                continue;
+            if (Named(line, AuthorLine(), "text:author-line") is { } author)
+                return author;
+        }
+
+        return null;
+    }
+
+    private MetaValue? FindOutlet(PageLayout layout, HeaderFindings header, MetaValue? bylineOutlet, MetaValue? original, MetaValue? author)
+    {
+        if (header.FirstBodyLine is { } first && DatelineTag().Match(first.Text) is { Success: true } dateline)
+        {
+            var g = dateline.Groups["tag"];
+            var tag = g.Value.Trim();
+            return new MetaValue(outlets.FindByTag(tag) ?? tag, "text:dateline", first.Line.Start + g.Index, first.Line.Start + g.Index + tag.Length);
+        }
+
+        foreach (var line in layout.All)
+        {
+            if (!line.IsBlank && layout.ZoneOf(line) != PageZone.Comments && Named(line, DeliveredBy(), "text:delivered-by") is { } delivered)
+                return delivered;
+        }
+
+        if (bylineOutlet is not null)
+            return bylineOutlet;
+
+        // The name the site's furniture keeps repeating ("Become a Member of X", "www.x.org"), other than
+        // the original source and the author, which furniture also names.
+        var votes = new Dictionary<string, (int Count, MetaValue First)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in layout.All)
+        {
+            if (line.IsBlank || line.Furniture <= 0 || layout.ZoneOf(line) is PageZone.Body or PageZone.Comments)
+                continue;
+            foreach (Match m in FurnitureOutlet().Matches(line.Text))
+            {
+                var g = m.Groups["name"];
+                var known = outlets.FindByName(TrimTrailingWords(g.Value));
+                if (known is not null)
+                    Vote(votes, known, line.Line.Start + g.Index, line.Line.Start + g.Index + g.Length);
+            }
+
+            foreach (Match m in HostMention().Matches(line.Text))
+            {
+                if (outlets.FindByHost(m.Groups["host"].Value) is { } host)
+                    Vote(votes, host, line.Line.Start + m.Index, line.Line.Start + m.Index + m.Length);
+            }
+        }
+
+        var excluded = new[] { original?.Value, author?.Value };
+        var winner = votes
+            .Where(v => !excluded.Contains(v.Key, StringComparer.OrdinalIgnoreCase))
+            .OrderByDescending(v => v.Value.Count)
+            .Select(v => v.Value.First)
+            .FirstOrDefault();
+        if (winner is not null)
+            return winner;
+
+        foreach (var line in layout.All)
+        {
+            if (line.IsBlank || layout.ZoneOf(line) != PageZone.Body || !LineKinds.IsEditorNote(line))
+                continue;
+            var m = EditorTag().Match(line.Text);
+            if (m.Success && outlets.FindByTag(m.Groups["tag"].Value) is { } byTag)
+                return new MetaValue(byTag, "text:editor-tag", line.Line.Start + m.Groups["tag"].Index, line.Line.Start + m.Groups["tag"].Index + m.Groups["tag"].Length);
+        }
+
+        return null;
+    }
+
+    /// <summary>"Global Research Articles" → "Global Research": drop trailing words until a known name remains.</summary>
+    private string TrimTrailingWords(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var take = words.Length; take >= 1; take--)
+        {
+            var candidate = string.Join(' ', words.Take(take));
+            if (outlets.FindByName(candidate) is not null)
+                return candidate;
+        }
+
+        return phrase;
+    }
+
+    private static void Vote(Dictionary<string, (int Count, MetaValue First)> votes, string name, int start, int end)
+    {
+        votes[name] = votes.TryGetValue(name, out var existing)
+            ? (existing.Count + 1, existing.First)
+            : (1, new MetaValue(name, "text:furniture", start, end));
+    }
+
+    private static MetaValue Whole(LineProfile line, string origin)
+    {
+        var text = line.Text;
+        var lead = text.Length - text.TrimStart().Length;
+        var trimmed = text.Trim();
+        return new MetaValue(Clean(trimmed), origin, line.Line.Start + lead, line.Line.Start + lead + trimmed.Length);
+    }
+
+    private static MetaValue DateOf(LineProfile line, string origin) =>
+        new(line.Date.Iso, origin, line.Line.Start + line.Date.Start, line.Line.Start + line.Date.End);
+
+    /// <summary>Drops markup left in scraped text (<c>&lt;u&gt;South Front&lt;/u&gt;</c>) and stray punctuation.</summary>
+    internal static string Clean(string value)
+    {
+        var text = Tag().Replace(value, string.Empty);
+        text = Regex.Replace(text, @"\s+", " ").Trim();
+        return text.Trim(',', ';', ':', '-', '–', '—', '|', '.', ' ');
+    }
+}
