@@ -31,7 +31,8 @@ public sealed class PlainTextSegmenter : IPageSegmenter
         var lines = TextLines.Split(text);
         var profiles = _profiler.Profile(text, lines);
         var zones = _zones.Decode(profiles);
-        DropWeakCommentZone(profiles, zones);
+        if (!CommentEvidence.Suffices(profiles, zones))
+            zones = _zones.Decode(profiles, allowComments: false);
 
         var layout = new PageLayout(profiles, zones);
         var segments = new List<Segment>();
@@ -44,32 +45,6 @@ public sealed class PlainTextSegmenter : IPageSegmenter
         segments.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         var metadata = container.Or(_metadata.Read(layout, header));
         return new SegmentedPage(text, metadata, segments, comments);
-    }
-
-    /// <summary>
-    /// A comment zone of one unmarked line is more likely a chatty last paragraph than a comment
-    /// section: without a bullet-named commenter it goes back to the report's furniture.
-    /// </summary>
-    private static void DropWeakCommentZone(List<LineProfile> profiles, PageZone[] zones)
-    {
-        var commentLines = 0;
-        var bullets = 0;
-        for (var i = 0; i < zones.Length; i++)
-        {
-            if (zones[i] != PageZone.Comments || profiles[i].IsBlank)
-                continue;
-            commentLines++;
-            if (profiles[i].BulletAuthor is not null)
-                bullets++;
-        }
-
-        if (commentLines is 0 or >= 2 || bullets > 0)
-            return;
-        for (var i = 0; i < zones.Length; i++)
-        {
-            if (zones[i] == PageZone.Comments)
-                zones[i] = PageZone.Trailer;
-        }
     }
 
     private static HeaderFindings AddHeader(PageLayout layout, List<Segment> segments)

@@ -90,7 +90,7 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
         }
         else
         {
-            var cut = Regex.Match(rest, @"^(?<name>[^,|;\n<]+?)(?=\s*(?:,|\||;| [–—-] |\bon\b|\d|$))");
+            var cut = Regex.Match(rest, @"^(?<name>[^,|;/\n<]+?)(?=\s*(?:,|\||;|/| [–—-] |\bon\b|\d|$))");
             var name = cut.Success ? cut.Groups["name"].Value : rest;
             author = new MetaValue(Clean(name), "text:byline", start + afterBy.Length, start + afterBy.Length + name.Length);
         }

@@ -35,13 +35,15 @@ internal sealed class ZoneDecoder
 
     public ZoneDecoder(Weights? weights = null) => _w = weights ?? new Weights();
 
-    public PageZone[] Decode(IReadOnlyList<LineProfile> lines)
+    /// <param name="lines">the page's profiled lines</param>
+    /// <param name="allowComments">false to decode the page as having no comment section at all</param>
+    public PageZone[] Decode(IReadOnlyList<LineProfile> lines, bool allowComments = true)
     {
         var n = lines.Count;
         var score = new double[ZoneCount];
         var back = new int[n, ZoneCount];
         for (var z = 0; z < ZoneCount; z++)
-            score[z] = z == 0 ? 0 : -EntryCost((PageZone)z);
+            score[z] = z == 0 ? 0 : (PageZone)z == PageZone.Comments ? double.NegativeInfinity : -EntryCost((PageZone)z);
 
         var next = new double[ZoneCount];
         for (var i = 0; i < n; i++)
@@ -54,6 +56,8 @@ internal sealed class ZoneDecoder
                 var arg = z;
                 for (var p = 0; p <= z; p++)
                 {
+                    if (!Allowed((PageZone)p, (PageZone)z, allowComments))
+                        continue;
                     var candidate = score[p] - (p == z ? 0 : EntryCost((PageZone)z));
                     if (candidate > best)
                     {
@@ -87,6 +91,10 @@ internal sealed class ZoneDecoder
 
         return zones;
     }
+
+    /// <summary>Readers comment on a report: a comment section never follows the site header directly.</summary>
+    private static bool Allowed(PageZone from, PageZone to, bool allowComments) => to != PageZone.Comments
+        || (allowComments && from is PageZone.Body or PageZone.Trailer or PageZone.Comments);
 
     private double EntryCost(PageZone zone) => zone switch
     {
