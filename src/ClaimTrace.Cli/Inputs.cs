@@ -3,8 +3,8 @@ namespace ClaimTrace.Cli;
 /// <summary>Turns command-line paths into pages to read, with standard input behind '-'.</summary>
 internal static class Inputs
 {
-    public static IEnumerable<ReadResult> Read(IReadOnlyList<string> paths, string? format, CliEnvironment env) =>
-        SourceWalker.Read(paths, format, ReadingOptions.Default, env.StandardInput);
+    /// <summary>A walker over the command's inputs; it also tallies files no reader handles, for the summary.</summary>
+    public static SourceWalker Walker(CliEnvironment env) => Pipelines.CreateWalker(ReadingOptions.Default, env.StandardInput);
 
     /// <summary>The bytes the inputs hold, for the progress bar's estimate (stdin counts as unknown).</summary>
     public static long TotalBytes(IReadOnlyList<string> paths)

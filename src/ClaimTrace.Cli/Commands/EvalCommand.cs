@@ -45,11 +45,12 @@ public static class EvalCommand
             }
 
             var processor = Pipelines.CreateProcessor();
+            var walker = Inputs.Walker(env);
             var failures = new List<string>();
             var report = SegmentationScorer.Score(goldFile, file =>
             {
                 var path = Path.Combine(dir, file);
-                var outcome = SourceWalker.Read([path], null, ReadingOptions.Default, env.StandardInput)
+                var outcome = walker.Read([path], null)
                     .Select(r => r.Page is { } raw ? processor.Process(raw) : PageOutcome.Fail(r.Failure!))
                     .FirstOrDefault();
                 if (outcome.Page is { } page)

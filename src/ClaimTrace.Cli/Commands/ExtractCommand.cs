@@ -24,7 +24,7 @@ public static class ExtractCommand
             var asJson = parsed.GetValue(json) || parsed.GetValue(pretty);
             var indented = parsed.GetValue(pretty);
             int pages = 0, failures = 0;
-            foreach (var input in Inputs.Read(parsed.GetRequiredValue(paths), parsed.GetValue(format), env))
+            foreach (var input in Inputs.Walker(env).Read(parsed.GetRequiredValue(paths), parsed.GetValue(format)))
             {
                 var outcome = input.Page is { } raw ? processor.Process(raw) : PageOutcome.Fail(input.Failure!);
                 if (outcome.Page is { } page)

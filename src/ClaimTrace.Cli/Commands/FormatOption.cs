@@ -4,7 +4,7 @@ namespace ClaimTrace.Cli.Commands;
 
 internal static class FormatOption
 {
-    public static readonly string[] Formats = ["txt", "html", "csv", "jsonl", "warc"];
+    private static readonly string[] Formats = [.. ReaderRegistry.Formats];
 
     public static Option<string?> Create()
     {

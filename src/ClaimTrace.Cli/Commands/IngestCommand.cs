@@ -40,13 +40,14 @@ public static class IngestCommand
         using (store)
         {
             var runner = new IngestRunner(Pipelines.CreateProcessor(), store);
-            var inputs = Inputs.Read(paths, format, env);
+            var walker = Inputs.Walker(env);
+            var inputs = walker.Read(paths, format);
             var summary = quiet || !env.Interactive
                 ? runner.Run(inputs, new FailurePrinter(env, quiet))
                 : RunWithProgress(env, runner, inputs, Inputs.TotalBytes(paths));
 
             if (!quiet)
-                SummaryTable.Write(env.Console, summary, database);
+                SummaryTable.Write(env.Console, summary, walker.Skipped, database);
             if (summary.Processed == 0)
             {
                 env.StandardError.WriteLine("claimtrace: no input was found to ingest.");

@@ -72,7 +72,7 @@ public sealed class CliTests
     {
         using var cli = new CliHarness();
         Assert.Equal(0, cli.Run(System.Text.Encoding.UTF8.GetBytes(Report), "extract", "-", "--json"));
-        Assert.Contains("\"source\":\"-\"", cli.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\"source\":\"stdin\"", cli.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

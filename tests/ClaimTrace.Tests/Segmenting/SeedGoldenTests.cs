@@ -21,7 +21,7 @@ public sealed class SeedGoldenTests
     public void The_extraction_json_of_each_seed_matches_its_golden_file(string file)
     {
         var path = Path.Combine(Corpus.Require("seeds"), file);
-        var result = SourceWalker.Read([path], null, ReadingOptions.Default, () => Stream.Null).Single();
+        var result = Pipelines.CreateWalker(ReadingOptions.Default, () => Stream.Null).Read([path], null).Single();
         var outcome = Pipelines.CreateProcessor().Process(result.Page!);
         var json = JsonNode.Parse(ExtractionJson.ToJson(outcome.Page!))!.AsObject();
         // The machine's path is not part of what is pinned.
@@ -33,6 +33,7 @@ public sealed class SeedGoldenTests
         var golden = Path.Combine(Corpus.RepositoryRoot, "tests", "ClaimTrace.Tests", "Golden", "seeds", Path.ChangeExtension(file, ".json"));
         if (Environment.GetEnvironmentVariable("CLAIMTRACE_UPDATE_GOLDEN") == "1")
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(golden)!);
             File.WriteAllText(golden, actual);
             return;
         }

@@ -19,16 +19,16 @@ internal sealed class CommentSplitter
         var blocks = section.Any(l => l.BulletAuthor is not null) ? ByBullets(section) : ByParagraphs(section);
         var comments = new List<Comment>(blocks.Count);
         var indentLevels = blocks.Where(b => b.Author is not null).Select(b => b.Indent).Distinct().Order().ToList();
-        var openAtDepth = new List<int>();
+        // The comments still open above the current one, shallowest first: a reply answers the nearest
+        // shallower one, even when the page's indentation skips a level.
+        var open = new Stack<(int Index, int Depth)>();
         foreach (var block in blocks)
         {
             var depth = block.Author is null ? 0 : indentLevels.IndexOf(block.Indent);
-            int? replyTo = null;
-            if (depth > 0 && openAtDepth.Count >= depth)
-                replyTo = openAtDepth[depth - 1];
-            while (openAtDepth.Count > depth)
-                openAtDepth.RemoveAt(openAtDepth.Count - 1);
-            openAtDepth.Add(comments.Count);
+            while (open.Count > 0 && open.Peek().Depth >= depth)
+                open.Pop();
+            int? replyTo = depth > 0 && open.Count > 0 ? open.Peek().Index : null;
+            open.Push((comments.Count, depth));
 
             var first = block.Lines[0].Line;
             var last = block.Lines[^1].Line;
