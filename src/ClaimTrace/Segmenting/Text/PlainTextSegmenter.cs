@@ -162,7 +162,9 @@ public sealed class PlainTextSegmenter : IPageSegmenter
             return SegmentKind.RelatedLink;
         if (LineKinds.IsCaptionCredit(line))
             return SegmentKind.Caption;
-        return line.Furniture >= 2.5 && line.Prose < 2.5 ? SegmentKind.Boilerplate : SegmentKind.Article;
+        // A lone label between paragraphs ("Advertisement", "Share") is furniture even with a modest cue score.
+        var lonelyLabel = line.IsShortLabel && line.Furniture >= 1.5 && line.Prose < 1;
+        return lonelyLabel || (line.Furniture >= 2.5 && line.Prose < 2.5) ? SegmentKind.Boilerplate : SegmentKind.Article;
     }
 
     private static void AddFurniture(PageLayout layout, List<Segment> segments, PageZone zone) =>

@@ -29,6 +29,7 @@ internal sealed class ZoneDecoder
         public double CommentLineCost { get; init; } = 0.3;
         public double EnterComments { get; init; } = 4.0;
         public double EnterFurniture { get; init; } = 0.5;
+        public double InlineFurniture { get; init; } = 0.5;
     }
 
     private readonly Weights _w;
@@ -110,8 +111,11 @@ internal sealed class ZoneDecoder
         var furniture = Math.Min(line.Furniture, _w.FurnitureCap);
         return zone switch
         {
-            PageZone.Body => line.Prose - (_w.FurnitureAgainstProse * furniture) - (_w.VoiceAgainstProse * line.ReaderVoice)
-                - (line.IsByline ? _w.Byline : 0),
+            PageZone.Body => Math.Max(
+                line.Prose - (_w.FurnitureAgainstProse * furniture) - (_w.VoiceAgainstProse * line.ReaderVoice) - (line.IsByline ? _w.Byline : 0),
+                // A lone label such as "Advertisement" between paragraphs is furniture inside the report, not the
+                // report's end: it costs the body little, so the body is not cut at the first advert.
+                line.IsShortLabel && !line.IsByline && line.BulletAuthor is null ? -_w.InlineFurniture : double.NegativeInfinity),
             PageZone.Comments => (_w.Voice * line.ReaderVoice)
                 - (_w.ReportingAgainstVoice * Math.Min(line.ReportingCues, 2))
                 - (_w.FurnitureAgainstProse * furniture * 1.5)
