@@ -14,6 +14,13 @@ public sealed class SqlitePageStore : SqlPageStore
 {
     private const int BusyTimeoutMilliseconds = 10_000;
 
+    /// <summary>
+    /// Page ids are hashes, so rows land at random places in the key-ordered tables; with SQLite's default
+    /// 2 MB cache each insert then goes to the file (measured 17 µs instead of 5 µs per segment row at 100,000
+    /// rows). The cache is only allocated as it fills.
+    /// </summary>
+    private const int CacheKibibytes = 64 * 1024;
+
     private static readonly Lazy<IReadOnlyList<Migration>> Shipped = new(() => ShippedMigrations.For(SqlDialect.Sqlite.Name));
 
     private SqlitePageStore(SqliteConnection connection, string database, int schemaVersion, TimeProvider time)
@@ -109,6 +116,7 @@ public sealed class SqlitePageStore : SqlPageStore
             PRAGMA busy_timeout = {BusyTimeoutMilliseconds};
             PRAGMA foreign_keys = ON;
             PRAGMA synchronous = NORMAL;
+            PRAGMA cache_size = -{CacheKibibytes};
             """;
         command.ExecuteNonQuery();
     }

@@ -43,7 +43,7 @@ CREATE TABLE versions (
     ingested_at    TEXT    NOT NULL,
     run_id         INTEGER REFERENCES ingest_runs (id),
     PRIMARY KEY (doc_id, version)
-) WITHOUT ROWID;
+);  -- a rowid table: rows carry whole texts, too big for a WITHOUT ROWID b-tree keyed by random ids
 
 -- One version per distinct content of a document: this is what makes a page that flips back unchanged.
 CREATE UNIQUE INDEX versions_by_hash ON versions (doc_id, content_hash);
