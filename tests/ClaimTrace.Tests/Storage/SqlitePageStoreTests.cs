@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace ClaimTrace.Tests;
 
 /// <summary>The contract on a SQLite file, plus what only SQLite has: files, WAL, migrations, its own errors.</summary>
+[Collection(StoreCollection.Name)]
 public sealed class SqlitePageStoreTests(ITestOutputHelper output) : PageStoreContract<SqlitePageStore>
 {
     private readonly TempFolder folder = new("store");

@@ -9,6 +9,7 @@ namespace ClaimTrace.Tests;
 /// is intact, self-consistent and exactly as after some whole batch; running the ingest again finishes it.
 /// The ingest runs in a child process (tests/ClaimTrace.StoreKiller) so it can really be killed.
 /// </summary>
+[Collection(StoreCollection.Name)]
 public sealed class StoreCrashTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
