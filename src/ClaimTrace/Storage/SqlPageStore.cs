@@ -10,9 +10,17 @@ namespace ClaimTrace;
 /// serialises calls on it.
 /// </summary>
 /// <remarks>
+/// <para>Versions follow <see cref="VersionRule"/>: content hash alone decides, and a page that flips back to
+/// an older content is unchanged. Every page of a batch gets the batch's time as its ingest time.</para>
+/// <para>A page the store cannot keep truthfully (a span outside its text, a reply to a missing comment) is
+/// <see cref="IngestStatus.Rejected"/> and recorded as a failure; the batch goes on. A database error
+/// rolls the whole batch back and throws a <see cref="StoreException"/>.</para>
+/// <para><see cref="Counts"/> counts rows: segments and comments of every stored version, not only current ones.</para>
+/// <para>
 /// <see cref="Find"/> with an id prefix that matches several documents throws a <see cref="StoreException"/>
 /// listing them, rather than returning null: "not found" would send the user looking for a typo, when
 /// what they need is a longer prefix.
+/// </para>
 /// </remarks>
 public abstract class SqlPageStore : IPageStore
 {
@@ -196,29 +204,28 @@ public abstract class SqlPageStore : IPageStore
     /// <summary>Exact id, then key, then source, then an unambiguous id prefix: exact matches always win.</summary>
     private string? ResolveId(string query)
     {
-        var text = query.Trim();
-        if (text.Length == 0)
+        if (query.Length == 0)
             return null;
 
         using (var byId = new Statement(connection, null, "SELECT id FROM documents WHERE id = @q OR key = @q ORDER BY CASE WHEN id = @q THEN 0 ELSE 1 END LIMIT 1", "@q"))
         {
-            if (byId.Bind(text).Scalar() is string id)
+            if (byId.Bind(query).Scalar() is string id)
                 return id;
         }
 
         using (var bySource = new Statement(connection, null, "SELECT doc_id FROM versions WHERE source = @q ORDER BY ingested_at DESC, doc_id LIMIT 1", "@q"))
         {
-            if (bySource.Bind(text).Scalar() is string id)
+            if (bySource.Bind(query).Scalar() is string id)
                 return id;
         }
 
-        var prefix = text.ToLowerInvariant();
+        var prefix = query.Trim().ToLowerInvariant();
         if (prefix.Length < ShortestPrefix || !prefix.All(char.IsAsciiHexDigitLower))
             return null;
 
         // A range rather than LIKE so the primary key index answers it; '~' sorts after every hex digit.
         using var byPrefix = new Statement(connection, null,
-            "SELECT id, key FROM documents WHERE id >= @low AND id < @high ORDER BY id LIMIT @most", "@low", "@high", "@most");
+            $"SELECT id, key FROM documents WHERE {dialect.IdInRange} ORDER BY id LIMIT @most", "@low", "@high", "@most");
         using var reader = byPrefix.Bind(prefix, prefix + "~", MostCandidatesListed + 1).Query();
         var candidates = new List<(string Id, string Key)>();
         while (reader.Read())

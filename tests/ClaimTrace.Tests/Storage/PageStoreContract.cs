@@ -250,6 +250,25 @@ public abstract class PageStoreContract<TStore> : IDisposable
     }
 
     [Fact]
+    public void Paging_arguments_out_of_range_are_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Store.ListDocuments(new DocumentQuery(Offset: -1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Store.ListDocuments(new DocumentQuery(Limit: 0)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Store.ListFailures(0, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Store.ListFailures(-5, 10));
+    }
+
+    [Fact]
+    public void A_disposed_store_refuses_work()
+    {
+        var store = Fresh();
+        store.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => store.Counts());
+        Assert.Throws<ObjectDisposedException>(() => store.SaveBatch([PageBuilder.For("k").Build()], []));
+    }
+
+    [Fact]
     public void Counts_add_up_documents_versions_segments_comments_and_failures()
     {
         var rich = PageBuilder.Rich();
