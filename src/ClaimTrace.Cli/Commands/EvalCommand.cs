@@ -102,6 +102,81 @@ public static class EvalCommand
         return command;
     }
 
+    private static Command Readability(GlobalOptions globals)
+    {
+        var folder = new Argument<string>("folder") { Description = "a folder of cases, each a subfolder with source.html, expected.html and expected-metadata.json (Mozilla Readability's test-page layout)" };
+        var json = new Option<bool>("--json") { Description = "print the scores as JSON" };
+        var worst = new Option<int>("--worst") { Description = "how many of the lowest-scoring pages to list", DefaultValueFactory = _ => 10 };
+        var command = new Command("readability", "Main-text extraction from HTML against Readability.js's output: precision, recall and F1 of word 4-gram shingles, and metadata agreement.") { folder, json, worst };
+        command.SetAction(parsed =>
+        {
+            var env = globals.Env;
+            var dir = parsed.GetRequiredValue(folder);
+            if (!Directory.Exists(dir))
+            {
+                env.StandardError.WriteLine($"claimtrace: no folder at {dir}");
+                return ExitCodes.Failed;
+            }
+
+            var report = ReadabilityComparison.Run(dir, new HtmlSegmenter());
+            if (report.Cases.Count == 0)
+            {
+                env.StandardError.WriteLine($"claimtrace: {dir} holds no cases (subfolders with source.html and expected.html)");
+                return ExitCodes.Failed;
+            }
+
+            foreach (var failure in report.Failures)
+                env.StandardError.WriteLine($"failed {failure}");
+            if (parsed.GetValue(json))
+            {
+                WriteJsonPayload(env, new
+                {
+                    cases = report.Cases.Count,
+                    mean_precision = report.MeanPrecision,
+                    mean_recall = report.MeanRecall,
+                    mean_f1 = report.MeanF1,
+                    title = Agreement(report.Title),
+                    byline = Agreement(report.Byline),
+                    published = Agreement(report.Published),
+                    pages = report.Cases.Select(c => new
+                    {
+                        name = c.Name,
+                        precision = c.Precision,
+                        recall = c.Recall,
+                        f1 = c.F1,
+                        title_match = c.TitleMatch,
+                        byline_match = c.BylineMatch,
+                        published_match = c.PublishedMatch,
+                        error = c.Error,
+                    }),
+                });
+                return report.Failures.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]readability: {report.Cases.Count} pages[/]");
+            table.AddColumn("measure");
+            table.AddColumn(new TableColumn("value").RightAligned());
+            table.AddRow("mean shingle precision", F(report.MeanPrecision));
+            table.AddRow("mean shingle recall", F(report.MeanRecall));
+            table.AddRow("[bold]mean shingle F1[/]", $"[bold]{F(report.MeanF1)}[/]");
+            table.AddRow("title agrees", Markup.Escape(report.Title.ToString()));
+            table.AddRow("byline agrees", Markup.Escape(report.Byline.ToString()));
+            table.AddRow("published agrees", Markup.Escape(report.Published.ToString()));
+            env.Console.Write(table);
+
+            var lowest = new Table().Border(TableBorder.Simple).Title("lowest F1");
+            foreach (var header in new[] { "page", "precision", "recall", "F1" })
+                lowest.AddColumn(header);
+            foreach (var c in report.Cases.OrderBy(c => c.F1).ThenBy(c => c.Name, StringComparer.Ordinal).Take(Math.Max(0, parsed.GetValue(worst))))
+                lowest.AddRow(Markup.Escape(c.Name), F(c.Precision), F(c.Recall), F(c.F1));
+            env.Console.Write(lowest);
+            return report.Failures.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static object Agreement(FieldAgreement field) => new { matched = field.Matched, expected = field.Expected, rate = field.Rate };
+
     private static void WriteJson(CliEnvironment env, SegmentationReport report)
     {
         var payload = new
@@ -117,6 +192,11 @@ public static class EvalCommand
                 thread = d.Thread,
             }),
         };
+        WriteJsonPayload(env, payload);
+    }
+
+    private static void WriteJsonPayload(CliEnvironment env, object payload)
+    {
         JsonSerializer.Serialize(env.StandardOutput, payload, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         env.StandardOutput.WriteByte((byte)'\n');
         env.StandardOutput.Flush();

@@ -19,7 +19,18 @@ public static class ShowCommand
             if (store is null)
                 return ExitCodes.Failed;
             var id = parsed.GetRequiredValue(doc);
-            var found = store.Find(id);
+            StoredPage? found;
+            try
+            {
+                found = store.Find(id);
+            }
+            catch (StoreException e)
+            {
+                // An ambiguous id prefix: the message lists the candidates.
+                env.StandardError.WriteLine($"claimtrace: {e.Message}");
+                return ExitCodes.Failed;
+            }
+
             if (found is null)
             {
                 env.StandardError.WriteLine($"claimtrace: no document '{id}' (try 'claimtrace docs')");

@@ -27,9 +27,9 @@ public sealed class IngestRunner(PageProcessor processor, IPageStore store, Inge
             var pages = outcomes.Where(o => o.Page is not null).Select(o => o.Page!).ToList();
             var failures = outcomes.Where(o => o.Failure is not null).Select(o => o.Failure!).ToList();
             var stored = store.SaveBatch(pages, failures);
-            summary.Add(stored, failures, pages.Sum(p => (long)p.Text.Length));
+            var newFailures = summary.Add(stored, failures, pages.Sum(p => (long)p.Text.Length));
             inputBytes += batch.Sum(r => r.Page is { } raw ? raw.Bytes?.LongLength ?? (raw.Text?.Length ?? 0) : 0);
-            progress?.Report(new IngestProgress(summary.Processed, summary.Failed, inputBytes, failures));
+            progress?.Report(new IngestProgress(summary.Processed, summary.Failed, inputBytes, newFailures));
         }
 
         return summary;
@@ -71,24 +71,31 @@ public sealed class IngestSummary
     public IReadOnlyDictionary<FailureKind, int> FailuresByKind => _failuresByKind;
     public IReadOnlyList<ReadFailure> Failures => _failures;
 
-    internal void Add(IReadOnlyList<IngestOutcome> stored, IReadOnlyList<ReadFailure> failures, long characters)
+    /// <returns>the batch's failures: the readers' and processors', then the pages the store refused</returns>
+    internal List<ReadFailure> Add(IReadOnlyList<IngestOutcome> stored, IReadOnlyList<ReadFailure> failures, long characters)
     {
+        var all = new List<ReadFailure>(failures);
         foreach (var outcome in stored)
         {
             switch (outcome.Status)
             {
                 case IngestStatus.Added: Added++; break;
                 case IngestStatus.NewVersion: NewVersions++; break;
-                default: Unchanged++; break;
+                case IngestStatus.Unchanged: Unchanged++; break;
+                default:
+                    // The store recorded the detailed reason with the failure; the summary names the page.
+                    all.Add(new ReadFailure(outcome.Source, null, FailureKind.Malformed, "rejected by the page store (details: claimtrace docs --failed)"));
+                    break;
             }
         }
 
-        foreach (var failure in failures)
+        foreach (var failure in all)
         {
             _failures.Add(failure);
             _failuresByKind[failure.Kind] = _failuresByKind.GetValueOrDefault(failure.Kind) + 1;
         }
 
         Characters += characters;
+        return all;
     }
 }
