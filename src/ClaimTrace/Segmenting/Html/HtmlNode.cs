@@ -1,0 +1,161 @@
+namespace ClaimTrace;
+
+/// <summary>
+/// A node of the light DOM: an element (lowercase <see cref="Name"/>), a text node (<c>#text</c>) or the
+/// document. Nodes sit in <see cref="HtmlDocument.Nodes"/> in document order, so every walk over the tree
+/// is a loop over that list (ancestors before descendants, or the reverse): nothing recurses over depth.
+/// </summary>
+internal sealed class HtmlNode
+{
+    public const string TextName = "#text";
+    public const string DocumentName = "#document";
+
+    private static readonly List<HtmlNode> NoChildren = [];
+
+    private List<HtmlNode>? _children;
+
+    public HtmlNode(string name, HtmlNode? parent, KeyValuePair<string, string>[]? attributes = null, string? text = null)
+    {
+        Name = name;
+        Parent = parent;
+        Attributes = attributes;
+        Text = text;
+        Depth = parent is null ? 0 : parent.Depth + 1;
+    }
+
+    public string Name { get; }
+    public HtmlNode? Parent { get; }
+    public int Depth { get; }
+
+    /// <summary>Position in <see cref="HtmlDocument.Nodes"/> (document order).</summary>
+    public int Index { get; set; }
+
+    /// <summary>The decoded text of a text node; null for elements.</summary>
+    public string? Text { get; }
+
+    public KeyValuePair<string, string>[]? Attributes { get; }
+
+    public IReadOnlyList<HtmlNode> Children => _children ?? NoChildren;
+
+    public bool IsText => ReferenceEquals(Name, TextName);
+    public bool IsElement => !IsText && !ReferenceEquals(Name, DocumentName);
+
+    /// <summary>Where the node's rendered text starts in the page text (after any separator before it).</summary>
+    public int Start { get; set; }
+
+    /// <summary>Where the node's rendered text ends (exclusive); equal to <see cref="Start"/> when nothing of it shows.</summary>
+    public int End { get; set; }
+
+    /// <summary>False for nodes whose text a reader never sees (scripts, hidden elements and all inside them).</summary>
+    public bool Rendered { get; set; } = true;
+
+    /// <summary>Index one past the node's last descendant in <see cref="HtmlDocument.Nodes"/>.</summary>
+    public int SubtreeEnd { get; set; }
+
+    public void Add(HtmlNode child) => (_children ??= []).Add(child);
+
+    public string? Attribute(string name)
+    {
+        if (Attributes is null)
+            return null;
+        foreach (var pair in Attributes)
+        {
+            if (string.Equals(pair.Key, name, StringComparison.Ordinal))
+                return pair.Value;
+        }
+
+        return null;
+    }
+
+    public bool HasAttribute(string name) => Attribute(name) is not null;
+
+    /// <summary>The class and id together, the string Readability-style hints are matched against.</summary>
+    public string ClassAndId
+    {
+        get
+        {
+            var cls = Attribute("class");
+            var id = Attribute("id");
+            return (cls, id) switch
+            {
+                (null, null) => string.Empty,
+                (null, _) => id!,
+                (_, null) => cls!,
+                _ => cls + " " + id,
+            };
+        }
+    }
+
+    public bool IsInside(HtmlNode ancestor)
+    {
+        for (var n = Parent; n is not null; n = n.Parent)
+        {
+            if (ReferenceEquals(n, ancestor))
+                return true;
+        }
+
+        return false;
+    }
+
+    public HtmlNode? Closest(string name)
+    {
+        for (var n = this; n is not null; n = n.Parent)
+        {
+            if (n.Name == name)
+                return n;
+        }
+
+        return null;
+    }
+
+    public override string ToString() => IsText ? "\"" + Text + "\"" : "<" + Name + (ClassAndId.Length > 0 ? " " + ClassAndId : string.Empty) + ">";
+}
+
+/// <summary>A parsed page: the document node and every node in document order.</summary>
+internal sealed class HtmlDocument(HtmlNode root, List<HtmlNode> nodes)
+{
+    public HtmlNode Root { get; } = root;
+    public IReadOnlyList<HtmlNode> Nodes { get; } = nodes;
+
+    /// <summary>Nodes of the subtree under <paramref name="node"/> (the node included), in document order.</summary>
+    public IEnumerable<HtmlNode> Subtree(HtmlNode node)
+    {
+        for (var i = node.Index; i < node.SubtreeEnd; i++)
+            yield return Nodes[i];
+    }
+
+    public IEnumerable<HtmlNode> Descendants(HtmlNode node)
+    {
+        for (var i = node.Index + 1; i < node.SubtreeEnd; i++)
+            yield return Nodes[i];
+    }
+
+    public IEnumerable<HtmlNode> Elements(string name)
+    {
+        foreach (var node in Nodes)
+        {
+            if (node.Name == name)
+                yield return node;
+        }
+    }
+
+    /// <summary>The text of a subtree as the DOM's textContent has it (raw, not collapsed), rendered nodes only.</summary>
+    public string TextContent(HtmlNode node, bool renderedOnly = true)
+    {
+        var builder = new System.Text.StringBuilder();
+        for (var i = node.Index; i < node.SubtreeEnd; i++)
+        {
+            var n = Nodes[i];
+            if (renderedOnly && !n.Rendered)
+            {
+                i = n.SubtreeEnd - 1;
+                continue;
+            }
+
+            if (n.IsText)
+                builder.Append(n.Text);
+        }
+
+        return builder.ToString();
+    }
+}
