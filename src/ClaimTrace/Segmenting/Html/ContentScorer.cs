@@ -191,7 +191,7 @@ internal sealed partial class ContentScorer(HtmlHints hints)
         {
             if (!node.Rendered && node.Name is not ("img" or "input" or "iframe" or "object" or "embed" or "video" or "audio" or "picture" or "source" or "button" or "select" or "textarea"))
                 return true;
-            if (node.Attributes is null)
+            if (!node.HasAttributes)
                 return TitleHeadingCheck(node, ref titleHeadingFound);
             if (node.Attribute("aria-hidden") == "true" && node.Attribute("class")?.Contains("fallback-image", StringComparison.Ordinal) != true)
                 return true;
@@ -429,7 +429,7 @@ internal sealed partial class ContentScorer(HtmlHints hints)
 
         private double ClassWeight(HtmlNode node)
         {
-            if (!Has(ScoringPasses.WeightClasses) || node.Attributes is null)
+            if (!Has(ScoringPasses.WeightClasses) || !node.HasAttributes)
                 return 0;
             return Weight(node.Attribute("class")) + Weight(node.Attribute("id"));
         }
@@ -768,7 +768,7 @@ internal sealed partial class ContentScorer(HtmlHints hints)
                             Tables.Add(n);
                             break;
                         case "object" or "embed" or "iframe":
-                            if (n.Attributes?.Any(a => owner._hints.Matches(HintGroup.VideoHost, a.Value)) == true)
+                            if (n.AttributeValues().Any(v => owner._hints.Matches(HintGroup.VideoHost, v)))
                                 AllowedVideo = true;
                             else
                                 Embeds++;

@@ -28,7 +28,7 @@ internal sealed partial class HtmlCommentReader(HtmlHints hints, WeightedCues sp
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i];
-            if (!node.IsElement || !node.Rendered || node.Attributes is null)
+            if (!node.IsElement || !node.Rendered || !node.HasAttributes)
                 continue;
             if (hints.MatchesToken(HintGroup.CommentSection, node) && node.End > node.Start)
             {
@@ -48,7 +48,7 @@ internal sealed partial class HtmlCommentReader(HtmlHints hints, WeightedCues sp
         var items = new List<HtmlNode>();
         foreach (var node in document.Descendants(section))
         {
-            if (node.IsElement && node.Rendered && node.Attributes is not null && node.End > node.Start
+            if (node.IsElement && node.Rendered && node.HasAttributes && node.End > node.Start
                 && hints.MatchesToken(HintGroup.CommentItem, node))
             {
                 items.Add(node);

@@ -19,9 +19,14 @@ internal static class HtmlElements
         "source", "span", "strike", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td",
         "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var", "video",
         "wbr", "xmp",
+
+        // Attribute names the segmenter reads, interned so lookups compare references first.
+        "class", "id", "href", "rel", "itemprop", "content", "property", "style", "hidden", "role", "aria-hidden",
+        "aria-modal", "type", "datetime", "lang", "src", "summary", "datatable", "colspan", "rowspan", "http-equiv",
+        "xml:lang", "name",
     ];
 
-    private static readonly Dictionary<string, string> Interned = KnownNames.ToDictionary(n => n, n => n, StringComparer.Ordinal);
+    private static readonly Dictionary<string, string> Interned = KnownNames.Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => n, StringComparer.Ordinal);
     private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> InternedLookup =
         Interned.GetAlternateLookup<ReadOnlySpan<char>>();
 

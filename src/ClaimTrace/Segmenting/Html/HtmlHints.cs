@@ -28,7 +28,13 @@ internal sealed class HtmlHints
 {
     private static readonly Lazy<HtmlHints> Shipped = new(() => Load("segmenting/html/hints.tsv"));
 
+    /// <summary>Pages repeat the same few class names thousands of times: each is matched once.</summary>
+    private const int CacheLimit = 100_000;
+
     private readonly Group[] _groups;
+    private int _cached;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(HintGroup, string), double> _cache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(HintGroup, string), bool> _tokenCache = new();
 
     private HtmlHints(Group[] groups) => _groups = groups;
 
@@ -54,10 +60,10 @@ internal sealed class HtmlHints
         var groups = new Group[cues.Count];
         foreach (var (group, list) in cues)
         {
-            var patterns = list.Select(c => (c.Item1, new Regex(c.Item2, options, TimeSpan.FromSeconds(1)))).ToArray();
+            var patterns = list.Select(c => (c.Item1, new Regex(c.Item2, options))).ToArray();
             var any = list.Count == 0
                 ? null
-                : new Regex(string.Join('|', list.Select(c => "(?:" + c.Item2 + ")")), options, TimeSpan.FromSeconds(1));
+                : new Regex(string.Join('|', list.Select(c => "(?:" + c.Item2 + ")")), options);
             groups[(int)group] = new Group(patterns, any);
         }
 
@@ -69,6 +75,15 @@ internal sealed class HtmlHints
     {
         if (string.IsNullOrEmpty(value))
             return 0;
+        if (_cache.TryGetValue((group, value), out var cached))
+            return cached;
+        var score = Compute(group, value);
+        Remember(_cache, (group, value), score);
+        return score;
+    }
+
+    private double Compute(HintGroup group, string value)
+    {
         var g = _groups[(int)group];
         if (g.Any is null || !g.Any.IsMatch(value))
             return 0;
@@ -87,11 +102,33 @@ internal sealed class HtmlHints
     /// <summary>Whether any single class token of the element, or its id, matches the group.</summary>
     public bool MatchesToken(HintGroup group, HtmlNode element)
     {
-        if (Matches(group, element.Attribute("id")))
+        if (Matches(group, element.Id))
             return true;
-        var classes = element.Attribute("class");
+        var classes = element.ClassName;
         if (string.IsNullOrEmpty(classes))
             return false;
+        if (_tokenCache.TryGetValue((group, classes), out var known))
+            return known;
+        var matches = AnyToken(group, classes);
+        Remember(_tokenCache, (group, classes), matches);
+        return matches;
+    }
+
+    /// <summary>Adds to a cache, emptying it first when full (a long-running process sees endless class names).</summary>
+    private void Remember<T>(System.Collections.Concurrent.ConcurrentDictionary<(HintGroup, string), T> cache, (HintGroup, string) key, T value)
+    {
+        // ConcurrentDictionary.Count takes every lock: an approximate counter keeps the check cheap.
+        if (Interlocked.Increment(ref _cached) > CacheLimit)
+        {
+            Interlocked.Exchange(ref _cached, 0);
+            cache.Clear();
+        }
+
+        cache.TryAdd(key, value);
+    }
+
+    private bool AnyToken(HintGroup group, string classes)
+    {
         foreach (var token in classes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             if (Matches(group, token))

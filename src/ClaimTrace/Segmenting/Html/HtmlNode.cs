@@ -14,12 +14,26 @@ internal sealed class HtmlNode
 
     private List<HtmlNode>? _children;
 
-    public HtmlNode(string name, HtmlNode? parent, KeyValuePair<string, string>[]? attributes = null, string? text = null)
+    private readonly string? _markup;
+    private readonly HtmlAttribute[]? _attributes;
+
+    public HtmlNode(string name, HtmlNode? parent, string? text = null)
     {
         Name = name;
         Parent = parent;
-        Attributes = attributes;
         Text = text;
+        Depth = parent is null ? 0 : parent.Depth + 1;
+    }
+
+    /// <summary>An element whose attribute values stay in <paramref name="markup"/> until asked for (most never are).</summary>
+    public HtmlNode(string name, HtmlNode? parent, string markup, HtmlAttribute[]? attributes, string? className, string? id)
+    {
+        Name = name;
+        Parent = parent;
+        _markup = markup;
+        _attributes = attributes;
+        ClassName = className;
+        Id = id;
         Depth = parent is null ? 0 : parent.Depth + 1;
     }
 
@@ -33,7 +47,12 @@ internal sealed class HtmlNode
     /// <summary>The decoded text of a text node; null for elements.</summary>
     public string? Text { get; }
 
-    public KeyValuePair<string, string>[]? Attributes { get; }
+    public bool HasAttributes => _attributes is not null;
+
+    /// <summary>The class attribute, decoded when parsed because nearly every heuristic reads it.</summary>
+    public string? ClassName { get; }
+
+    public string? Id { get; }
 
     public IReadOnlyList<HtmlNode> Children => _children ?? NoChildren;
 
@@ -56,35 +75,40 @@ internal sealed class HtmlNode
 
     public string? Attribute(string name)
     {
-        if (Attributes is null)
+        if (_attributes is null)
             return null;
-        foreach (var pair in Attributes)
+        if (name == "class")
+            return ClassName;
+        if (name == "id")
+            return Id;
+        foreach (var attribute in _attributes)
         {
-            if (string.Equals(pair.Key, name, StringComparison.Ordinal))
-                return pair.Value;
+            if (string.Equals(attribute.Name, name, StringComparison.Ordinal))
+                return attribute.Value(_markup!);
         }
 
         return null;
     }
 
+    /// <summary>Every attribute value, decoded.</summary>
+    public IEnumerable<string> AttributeValues()
+    {
+        if (_attributes is null)
+            yield break;
+        foreach (var attribute in _attributes)
+            yield return attribute.Value(_markup!);
+    }
+
     public bool HasAttribute(string name) => Attribute(name) is not null;
 
     /// <summary>The class and id together, the string Readability-style hints are matched against.</summary>
-    public string ClassAndId
+    public string ClassAndId => (ClassName, Id) switch
     {
-        get
-        {
-            var cls = Attribute("class");
-            var id = Attribute("id");
-            return (cls, id) switch
-            {
-                (null, null) => string.Empty,
-                (null, _) => id!,
-                (_, null) => cls!,
-                _ => cls + " " + id,
-            };
-        }
-    }
+        (null, null) => string.Empty,
+        (null, _) => Id!,
+        (_, null) => ClassName!,
+        _ => ClassName + " " + Id,
+    };
 
     public bool IsInside(HtmlNode ancestor)
     {
@@ -109,6 +133,13 @@ internal sealed class HtmlNode
     }
 
     public override string ToString() => IsText ? "\"" + Text + "\"" : "<" + Name + (ClassAndId.Length > 0 ? " " + ClassAndId : string.Empty) + ">";
+}
+
+/// <summary>An attribute whose value is still a stretch of the markup, decoded on demand.</summary>
+internal readonly record struct HtmlAttribute(string Name, int ValueStart, int ValueLength)
+{
+    public string Value(string markup) =>
+        ValueLength == 0 ? string.Empty : HtmlEntities.Decode(markup.AsSpan(ValueStart, ValueLength), inAttribute: true);
 }
 
 /// <summary>A parsed page: the document node and every node in document order.</summary>

@@ -18,12 +18,13 @@ internal sealed class HtmlParser
 
     private readonly string _html;
     private readonly List<HtmlNode> _open = new(64);
-    private readonly List<KeyValuePair<string, string>> _attributes = new(16);
+    private readonly List<HtmlAttribute> _attributes = new(16);
+    private string? _class;
+    private string? _id;
     private HtmlNode _root = null!;
     private HtmlNode? _html5Html;
     private HtmlNode? _head;
     private HtmlNode? _body;
-    private int _foreignDepth;
     private int _pos;
 
     private HtmlParser(string html) => _html = html;
@@ -118,13 +119,6 @@ internal sealed class HtmlParser
                 var end = html.IndexOf("-->", _pos + 4, StringComparison.Ordinal);
                 _pos = end < 0 ? html.Length : end + 3;
             }
-            else if (string.Compare(html, _pos, "<![CDATA[", 0, 9, StringComparison.Ordinal) == 0 && _foreignDepth > 0)
-            {
-                var end = html.IndexOf("]]>", _pos + 9, StringComparison.Ordinal);
-                var stop = end < 0 ? html.Length : end;
-                AddText(_pos + 9, stop, decode: false);
-                _pos = end < 0 ? html.Length : end + 3;
-            }
             else
             {
                 SkipPast('>', _pos + 2);
@@ -167,13 +161,15 @@ internal sealed class HtmlParser
         var selfClosing = ReadAttributes(ref i);
         _pos = i;
         var attributes = _attributes.Count == 0 ? null : _attributes.ToArray();
-        OpenElement(name, attributes, selfClosing);
+        OpenElement(name, attributes, selfClosing, _class, _id);
     }
 
     /// <summary>Reads attributes up to and past the tag's '&gt;'; returns whether the tag ended with "/&gt;".</summary>
     private bool ReadAttributes(ref int i)
     {
         _attributes.Clear();
+        _class = null;
+        _id = null;
         var html = _html;
         var selfClosing = false;
         while (i < html.Length)
@@ -206,7 +202,7 @@ internal sealed class HtmlParser
             var attributeName = html.AsSpan(nameStart, i - nameStart);
             while (i < html.Length && IsSpace(html[i]))
                 i++;
-            var value = string.Empty;
+            int valueStart = i, valueLength = 0;
             if (i < html.Length && html[i] == '=')
             {
                 i++;
@@ -218,21 +214,28 @@ internal sealed class HtmlParser
                     var close = html.IndexOf(quote, i + 1);
                     if (close < 0)
                         close = html.Length;
-                    value = HtmlEntities.Decode(html.AsSpan(i + 1, close - i - 1), inAttribute: true);
+                    valueStart = i + 1;
+                    valueLength = close - i - 1;
                     i = Math.Min(close + 1, html.Length);
                 }
                 else
                 {
-                    var valueStart = i;
+                    valueStart = i;
                     while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
                         i++;
-                    value = HtmlEntities.Decode(html.AsSpan(valueStart, i - valueStart), inAttribute: true);
+                    valueLength = i - valueStart;
                 }
             }
 
             var key = HtmlElements.NameOf(attributeName);
-            if (!ContainsAttribute(key))
-                _attributes.Add(new KeyValuePair<string, string>(key, value));
+            if (ContainsAttribute(key))
+                continue;
+            var attribute = new HtmlAttribute(key, valueStart, valueLength);
+            _attributes.Add(attribute);
+            if (key == "class")
+                _class = attribute.Value(html);
+            else if (key == "id")
+                _id = attribute.Value(html);
         }
 
         return selfClosing;
@@ -242,7 +245,7 @@ internal sealed class HtmlParser
     {
         foreach (var pair in _attributes)
         {
-            if (pair.Key == key)
+            if (pair.Name == key)
                 return true;
         }
 
@@ -257,16 +260,13 @@ internal sealed class HtmlParser
         CloseElement(name);
     }
 
-    private void OpenElement(string name, KeyValuePair<string, string>[]? attributes, bool selfClosing)
+    private void OpenElement(string name, HtmlAttribute[]? attributes, bool selfClosing, string? className = null, string? id = null)
     {
-        if (_foreignDepth == 0)
-        {
-            if (!PrepareHtmlStart(name))
-                return;
-        }
+        if (!PrepareHtmlStart(name))
+            return;
 
         var parent = Current;
-        var element = new HtmlNode(name, parent, attributes);
+        var element = attributes is null ? new HtmlNode(name, parent) : new HtmlNode(name, parent, _html, attributes, className, id);
         parent.Add(element);
 
         if (name == "head")
@@ -276,10 +276,17 @@ internal sealed class HtmlParser
         else if (name == "html")
             _html5Html ??= element;
 
-        var isVoid = _foreignDepth == 0 ? HtmlElements.Void.Contains(name) : selfClosing;
-        if (isVoid)
+        if (HtmlElements.Void.Contains(name))
             return;
-        if (_foreignDepth == 0 && HtmlElements.RawText.Contains(name))
+        if (name is "svg" or "math")
+        {
+            // Drawings and formulas show no reading text: skip them whole instead of building their trees.
+            if (!selfClosing)
+                ReadRawText(element, name);
+            return;
+        }
+
+        if (HtmlElements.RawText.Contains(name))
         {
             ReadRawText(element, name);
             return;
@@ -288,10 +295,6 @@ internal sealed class HtmlParser
         if (_open.Count >= MaxDepth)
             return;
         _open.Add(element);
-        if (name is "svg" or "math")
-            _foreignDepth++;
-        else if (_foreignDepth > 0)
-            _foreignDepth++;
     }
 
     /// <summary>Applies the implied end tags a start tag causes; false when the tag is to be dropped.</summary>
@@ -446,21 +449,6 @@ internal sealed class HtmlParser
 
     private void CloseElement(string name)
     {
-        if (_foreignDepth > 0)
-        {
-            for (var i = _open.Count - 1; i > 0 && i >= _open.Count - _foreignDepth; i--)
-            {
-                if (_open[i].Name == name)
-                {
-                    PopTo(i);
-                    return;
-                }
-            }
-
-            if (name is not "p" and not "br")
-                return;
-        }
-
         switch (name)
         {
             case "br":
@@ -551,7 +539,7 @@ internal sealed class HtmlParser
         }
     }
 
-    private void AddText(int start, int end, bool decode = true)
+    private void AddText(int start, int end)
     {
         var span = _html.AsSpan(start, end - start);
         var parent = Current;
@@ -570,7 +558,7 @@ internal sealed class HtmlParser
             parent = Current;
         }
 
-        var text = decode ? HtmlEntities.Decode(span) : span.ToString();
+        var text = HtmlEntities.Decode(span);
         parent.Add(new HtmlNode(HtmlNode.TextName, parent, text: text));
     }
 
@@ -580,14 +568,5 @@ internal sealed class HtmlParser
             PopTo(_open.Count - 1);
     }
 
-    private void PopTo(int index)
-    {
-        for (var i = _open.Count - 1; i >= index; i--)
-        {
-            if (_foreignDepth > 0)
-                _foreignDepth--;
-        }
-
-        _open.RemoveRange(index, _open.Count - index);
-    }
+    private void PopTo(int index) => _open.RemoveRange(index, _open.Count - index);
 }

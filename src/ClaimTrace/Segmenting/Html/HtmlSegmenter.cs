@@ -155,9 +155,9 @@ public sealed partial class HtmlSegmenter : IPageSegmenter
 
                 if (_article.Excluded[j])
                     continue;
-                if (node.Name is "figcaption" or "caption" || (node.Attributes is not null && _hints.MatchesToken(HintGroup.Caption, node)))
+                if (node.Name is "figcaption" or "caption" || (node.HasAttributes && _hints.MatchesToken(HintGroup.Caption, node)))
                     _labels.Add((node, SegmentKind.Caption));
-                else if (node.Attributes is not null && _hints.MatchesToken(HintGroup.EditorNote, node))
+                else if (node.HasAttributes && _hints.MatchesToken(HintGroup.EditorNote, node))
                     _labels.Add((node, SegmentKind.EditorNote));
             }
         }
@@ -193,7 +193,7 @@ public sealed partial class HtmlSegmenter : IPageSegmenter
             {
                 foreach (var node in _document.Nodes)
                 {
-                    if (!node.IsElement || !node.Rendered || node.Attributes is null || node.End - node.Start is 0 or >= 100)
+                    if (!node.IsElement || !node.Rendered || !node.HasAttributes || node.End - node.Start is 0 or >= 100)
                         continue;
                     var match = (node.Attribute("class") ?? string.Empty) + " " + (node.Attribute("id") ?? string.Empty);
                     var cued = node.Attribute("rel") == "author"
@@ -220,7 +220,7 @@ public sealed partial class HtmlSegmenter : IPageSegmenter
                     continue;
                 var cued = node.Name == "time"
                     || node.Attribute("itemprop")?.Contains("datePublished", StringComparison.OrdinalIgnoreCase) == true
-                    || (node.Attributes is not null && _hints.MatchesToken(HintGroup.Dateline, node));
+                    || (node.HasAttributes && _hints.MatchesToken(HintGroup.Dateline, node));
                 if (cued && !InComments(node) && !(_inArticle[node.Index] && !_article.Excluded[node.Index]))
                 {
                     _labels.Add((node, SegmentKind.Dateline));

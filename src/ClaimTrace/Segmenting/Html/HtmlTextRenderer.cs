@@ -35,7 +35,7 @@ internal static class HtmlTextRenderer
     {
         if (HtmlElements.NotRendered.Contains(element.Name))
             return true;
-        if (element.Attributes is null)
+        if (!element.HasAttributes)
             return false;
         if (element.HasAttribute("hidden"))
             return true;
