@@ -161,7 +161,7 @@ public static class ReadabilityComparison
     public static HashSet<string> Shingles(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = new List<string>();
+        var list = new List<string>();
         var i = 0;
         while (i < text.Length)
         {
@@ -174,13 +174,14 @@ public static class ReadabilityComparison
             var start = i;
             while (i < text.Length && char.IsLetterOrDigit(text[i]))
                 i++;
-            words.Add(text[start..i].ToLowerInvariant());
+            list.Add(text[start..i].ToLowerInvariant());
         }
 
+        var words = list.ToArray();
         var shingles = new HashSet<string>(StringComparer.Ordinal);
-        if (words.Count > 0 && words.Count < ShingleSize)
+        if (words.Length > 0 && words.Length < ShingleSize)
             shingles.Add(string.Join(' ', words));
-        for (var k = 0; k + ShingleSize <= words.Count; k++)
+        for (var k = 0; k + ShingleSize <= words.Length; k++)
             shingles.Add(string.Join(' ', words, k, ShingleSize));
         return shingles;
     }

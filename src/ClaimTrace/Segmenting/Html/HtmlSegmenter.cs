@@ -199,7 +199,9 @@ public sealed partial class HtmlSegmenter : IPageSegmenter
                     var cued = node.Attribute("rel") == "author"
                         || node.Attribute("itemprop")?.Contains("author", StringComparison.Ordinal) == true
                         || _hints.Matches(HintGroup.Byline, match);
-                    if (cued && !InComments(node) && !(_inArticle[node.Index] && !_article.Excluded[node.Index]))
+                    // Readability keeps a byline in the article when the metadata already names the author;
+                    // here it is labelled a byline wherever it stands, as the reader sees it.
+                    if (cued && !InComments(node))
                     {
                         byline = node;
                         break;
