@@ -193,11 +193,11 @@ internal sealed partial class ContentScorer(HtmlHints hints)
                 return true;
             if (!node.HasAttributes)
                 return TitleHeadingCheck(node, ref titleHeadingFound);
-            if (node.Attribute("aria-hidden") == "true" && node.Attribute("class")?.Contains("fallback-image", StringComparison.Ordinal) != true)
+            if (node.AttributeIs("aria-hidden", "true") && node.ClassName?.Contains("fallback-image", StringComparison.Ordinal) != true)
                 return true;
-            if (node.Attribute("aria-modal") == "true" && node.Attribute("role") == "dialog")
+            if (node.AttributeIs("aria-modal", "true") && node.AttributeIs("role", "dialog"))
                 return true;
-            var match = (node.Attribute("class") ?? string.Empty) + " " + (node.Attribute("id") ?? string.Empty);
+            var match = node.ClassAndId;
             if (_lookForByline && _byline is null && IsByline(node, match))
             {
                 _byline = node;
@@ -222,8 +222,8 @@ internal sealed partial class ContentScorer(HtmlHints hints)
             var length = node.End - node.Start;
             if (length is 0 or >= 100)
                 return false;
-            return node.Attribute("rel") == "author"
-                || node.Attribute("itemprop")?.Contains("author", StringComparison.Ordinal) == true
+            return node.AttributeIs("rel", "author")
+                || node.AttributeContains("itemprop", "author")
                 || _hints.Matches(HintGroup.Byline, match);
         }
 
@@ -269,8 +269,8 @@ internal sealed partial class ContentScorer(HtmlHints hints)
                 }
                 else if (node.Name == "a")
                 {
-                    var href = node.Attribute("href");
-                    _linkLength[i] = _textLength[i] * (href is not null && href.StartsWith('#') ? 0.3 : 1);
+                    var isHashLink = node.TryRaw("href", out var href) && href.TrimStart().StartsWith('#');
+                    _linkLength[i] = _textLength[i] * (isHashLink ? 0.3 : 1);
                 }
 
                 if (node.Parent is { } parent)
@@ -431,7 +431,7 @@ internal sealed partial class ContentScorer(HtmlHints hints)
         {
             if (!Has(ScoringPasses.WeightClasses) || !node.HasAttributes)
                 return 0;
-            return Weight(node.Attribute("class")) + Weight(node.Attribute("id"));
+            return Weight(node.ClassName) + Weight(node.Id);
         }
 
         private double Weight(string? value)
@@ -573,7 +573,7 @@ internal sealed partial class ContentScorer(HtmlHints hints)
                         continue;
                     if (node.Name is "object" or "embed" or "footer" or "link" or "aside")
                         Exclude(excluded, node);
-                    else if (_hints.Matches(HintGroup.Share, (node.Attribute("class") ?? string.Empty) + " " + (node.Attribute("id") ?? string.Empty))
+                    else if (_hints.Matches(HintGroup.Share, node.ClassAndId)
                         && _document.TextContent(node, renderedOnly: false).Length < CharThreshold)
                         Exclude(excluded, node);
                 }
@@ -737,7 +737,7 @@ internal sealed partial class ContentScorer(HtmlHints hints)
                             TextishLength += length * textishDepth;
                         if (linkDepth > 0)
                             linkLength += length * linkFactor;
-                        foreach (var c in n.Text!)
+                        foreach (var c in n.RawText)
                         {
                             if (c == ',')
                                 Commas++;
@@ -786,7 +786,7 @@ internal sealed partial class ContentScorer(HtmlHints hints)
                     if (name == "a")
                     {
                         linkDepth++;
-                        linkFactor = n.Attribute("href") is { } href && href.StartsWith('#') ? 0.3 : 1;
+                        linkFactor = n.TryRaw("href", out var href) && href.TrimStart().StartsWith('#') ? 0.3 : 1;
                     }
 
                     open.Push((n.SubtreeEnd, n));

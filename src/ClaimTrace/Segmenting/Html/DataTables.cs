@@ -21,7 +21,7 @@ internal sealed class DataTables(HtmlDocument document)
 
     private bool Decide(HtmlNode table)
     {
-        if (table.Attribute("role") == "presentation" || table.Attribute("datatable") == "0")
+        if (table.AttributeIs("role", "presentation") || table.AttributeIs("datatable", "0"))
             return false;
         if (table.HasAttribute("summary"))
             return true;
@@ -31,7 +31,7 @@ internal sealed class DataTables(HtmlDocument document)
         {
             switch (node.Name)
             {
-                case "caption" when node.Children.Count > 0 && node.End > node.Start:
+                case "caption" when node.FirstChild is not null && node.End > node.Start:
                 case "col" or "colgroup" or "tfoot" or "thead" or "th":
                     return true;
                 case "table":

@@ -134,7 +134,7 @@ internal sealed partial class HtmlCommentReader(HtmlHints hints, WeightedCues sp
                 continue;
             if (items.Contains(node))
                 break;
-            var isAuthor = node.Attribute("itemprop") == "author" || hints.MatchesToken(HintGroup.CommentAuthor, node)
+            var isAuthor = node.AttributeIs("itemprop", "author") || hints.MatchesToken(HintGroup.CommentAuthor, node)
                 || hints.Matches(HintGroup.CommentAuthor, node.Attribute("class"));
             if (!isAuthor || !node.Rendered)
                 continue;

@@ -47,7 +47,7 @@ internal static partial class HtmlMetadataReader
                 case "title" when documentTitle is null && node.Closest("svg") is null:
                     documentTitle = Clean(document.TextContent(node, renderedOnly: false));
                     break;
-                case "script" when node.Children.Count > 0 && node.Children[0].Text is { } json:
+                case "script" when node.FirstChild?.Text is { } json:
                     jsonLd.Add(json);
                     break;
             }

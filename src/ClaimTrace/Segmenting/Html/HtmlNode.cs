@@ -10,19 +10,34 @@ internal sealed class HtmlNode
     public const string TextName = "#text";
     public const string DocumentName = "#document";
 
-    private static readonly List<HtmlNode> NoChildren = [];
-
-    private List<HtmlNode>? _children;
+    private HtmlNode? _lastChild;
+    private string? _classAndId;
 
     private readonly string? _markup;
     private readonly HtmlAttribute[]? _attributes;
 
-    public HtmlNode(string name, HtmlNode? parent, string? text = null)
+    private readonly int _textStart;
+    private readonly int _textLength;
+    private readonly bool _decodeText;
+    private string? _text;
+
+    public HtmlNode(string name, HtmlNode? parent)
     {
         Name = name;
         Parent = parent;
-        Text = text;
         Depth = parent is null ? 0 : parent.Depth + 1;
+    }
+
+    /// <summary>A text node over a stretch of the markup, decoded (when <paramref name="decode"/>) only if someone asks.</summary>
+    public HtmlNode(HtmlNode parent, string markup, int start, int length, bool decode)
+    {
+        Name = TextName;
+        Parent = parent;
+        Depth = parent.Depth + 1;
+        _markup = markup;
+        _textStart = start;
+        _textLength = length;
+        _decodeText = decode;
     }
 
     /// <summary>An element whose attribute values stay in <paramref name="markup"/> until asked for (most never are).</summary>
@@ -45,7 +60,13 @@ internal sealed class HtmlNode
     public int Index { get; set; }
 
     /// <summary>The decoded text of a text node; null for elements.</summary>
-    public string? Text { get; }
+    public string? Text => IsText ? _text ??= (NeedsDecoding ? HtmlEntities.Decode(RawText) : RawText.ToString()) : null;
+
+    /// <summary>A text node's characters as written in the markup.</summary>
+    public ReadOnlySpan<char> RawText => _markup.AsSpan(_textStart, _textLength);
+
+    /// <summary>Whether the raw text holds character references to decode.</summary>
+    public bool NeedsDecoding => _decodeText && RawText.Contains('&');
 
     public bool HasAttributes => _attributes is not null;
 
@@ -54,7 +75,12 @@ internal sealed class HtmlNode
 
     public string? Id { get; }
 
-    public IReadOnlyList<HtmlNode> Children => _children ?? NoChildren;
+    /// <summary>The children, linked rather than listed: most elements have one or two, and lists cost allocations.</summary>
+    public ChildNodes Children => new(FirstChild);
+
+    public HtmlNode? FirstChild { get; private set; }
+    public HtmlNode? NextSibling { get; private set; }
+    public HtmlNode? LastChild => _lastChild;
 
     public bool IsText => ReferenceEquals(Name, TextName);
     public bool IsElement => !IsText && !ReferenceEquals(Name, DocumentName);
@@ -71,7 +97,14 @@ internal sealed class HtmlNode
     /// <summary>Index one past the node's last descendant in <see cref="HtmlDocument.Nodes"/>.</summary>
     public int SubtreeEnd { get; set; }
 
-    public void Add(HtmlNode child) => (_children ??= []).Add(child);
+    public void Add(HtmlNode child)
+    {
+        if (_lastChild is null)
+            FirstChild = child;
+        else
+            _lastChild.NextSibling = child;
+        _lastChild = child;
+    }
 
     public string? Attribute(string name)
     {
@@ -99,16 +132,34 @@ internal sealed class HtmlNode
             yield return attribute.Value(_markup!);
     }
 
-    public bool HasAttribute(string name) => Attribute(name) is not null;
+    public bool HasAttribute(string name) => TryRaw(name, out _);
 
-    /// <summary>The class and id together, the string Readability-style hints are matched against.</summary>
-    public string ClassAndId => (ClassName, Id) switch
+    /// <summary>An attribute's value as written, undecoded: for cheap checks that need no allocation.</summary>
+    public bool TryRaw(string name, out ReadOnlySpan<char> value)
     {
-        (null, null) => string.Empty,
-        (null, _) => Id!,
-        (_, null) => ClassName!,
-        _ => ClassName + " " + Id,
-    };
+        value = default;
+        if (_attributes is null)
+            return false;
+        foreach (var attribute in _attributes)
+        {
+            if (string.Equals(attribute.Name, name, StringComparison.Ordinal))
+            {
+                value = _markup.AsSpan(attribute.ValueStart, attribute.ValueLength);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool AttributeIs(string name, string value) =>
+        TryRaw(name, out var raw) && raw.Trim().Equals(value, StringComparison.OrdinalIgnoreCase);
+
+    public bool AttributeContains(string name, string value) =>
+        TryRaw(name, out var raw) && raw.Contains(value, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The class and id joined by a space, the string Readability-style hints are matched against.</summary>
+    public string ClassAndId => _classAndId ??= (ClassName ?? string.Empty) + " " + (Id ?? string.Empty);
 
     public bool IsInside(HtmlNode ancestor)
     {
@@ -132,7 +183,39 @@ internal sealed class HtmlNode
         return null;
     }
 
-    public override string ToString() => IsText ? "\"" + Text + "\"" : "<" + Name + (ClassAndId.Length > 0 ? " " + ClassAndId : string.Empty) + ">";
+    public override string ToString() => IsText ? "\"" + Text + "\"" : "<" + Name + " " + ClassAndId.Trim() + ">";
+}
+
+/// <summary>A node's children in order, walked through the sibling links without allocating.</summary>
+internal readonly struct ChildNodes(HtmlNode? first) : IEnumerable<HtmlNode>
+{
+    public Enumerator GetEnumerator() => new(first);
+
+    IEnumerator<HtmlNode> IEnumerable<HtmlNode>.GetEnumerator() => Walk().GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => Walk().GetEnumerator();
+
+    private IEnumerable<HtmlNode> Walk()
+    {
+        for (var n = first; n is not null; n = n.NextSibling)
+            yield return n;
+    }
+
+    public struct Enumerator(HtmlNode? first)
+    {
+        private HtmlNode? _next = first;
+
+        public HtmlNode Current { get; private set; } = null!;
+
+        public bool MoveNext()
+        {
+            if (_next is null)
+                return false;
+            Current = _next;
+            _next = _next.NextSibling;
+            return true;
+        }
+    }
 }
 
 /// <summary>An attribute whose value is still a stretch of the markup, decoded on demand.</summary>

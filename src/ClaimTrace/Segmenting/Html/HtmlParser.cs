@@ -14,8 +14,6 @@ internal sealed class HtmlParser
     /// <summary>Deeper elements are parsed as siblings of the last element that fit (browsers cap depth too).</summary>
     public const int MaxDepth = 400;
 
-    private static readonly string SingleSpace = " ";
-
     private readonly string _html;
     private readonly List<HtmlNode> _open = new(64);
     private readonly List<HtmlAttribute> _attributes = new(16);
@@ -66,24 +64,30 @@ internal sealed class HtmlParser
     /// <summary>Numbers nodes in document order and records where each subtree ends, with an explicit stack.</summary>
     private static void Number(HtmlNode root, List<HtmlNode> nodes)
     {
-        var stack = new Stack<(HtmlNode Node, int Child)>();
-        root.Index = 0;
-        nodes.Add(root);
-        stack.Push((root, 0));
-        while (stack.Count > 0)
+        // Preorder through the sibling links; a subtree ends when the walk climbs back out of it.
+        var node = root;
+        while (true)
         {
-            var (node, child) = stack.Pop();
-            if (child < node.Children.Count)
+            node.Index = nodes.Count;
+            nodes.Add(node);
+            if (node.FirstChild is { } child)
             {
-                stack.Push((node, child + 1));
-                var next = node.Children[child];
-                next.Index = nodes.Count;
-                nodes.Add(next);
-                stack.Push((next, 0));
+                node = child;
+                continue;
             }
-            else
+
+            while (true)
             {
                 node.SubtreeEnd = nodes.Count;
+                if (ReferenceEquals(node, root))
+                    return;
+                if (node.NextSibling is { } sibling)
+                {
+                    node = sibling;
+                    break;
+                }
+
+                node = node.Parent!;
             }
         }
     }
@@ -494,11 +498,7 @@ internal sealed class HtmlParser
         var contentStart = _pos;
         var end = name == "plaintext" ? html.Length : FindEndTag(name, contentStart);
         if (end > contentStart && KeepsRawText(element))
-        {
-            var raw = html.AsSpan(contentStart, end - contentStart);
-            var text = HtmlElements.EscapableRawText.Contains(name) ? HtmlEntities.Decode(raw) : raw.ToString();
-            element.Add(new HtmlNode(HtmlNode.TextName, element, text: text));
-        }
+            element.Add(new HtmlNode(element, html, contentStart, end - contentStart, HtmlElements.EscapableRawText.Contains(name)));
 
         if (end >= html.Length)
         {
@@ -514,7 +514,7 @@ internal sealed class HtmlParser
     private static bool KeepsRawText(HtmlNode element) => element.Name switch
     {
         "title" or "textarea" => true,
-        "script" => element.Attribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase),
+        "script" => element.AttributeContains("type", "ld+json"),
         _ => false,
     };
 
@@ -541,14 +541,13 @@ internal sealed class HtmlParser
 
     private void AddText(int start, int end)
     {
-        var span = _html.AsSpan(start, end - start);
         var parent = Current;
-        if (span.IsWhiteSpace())
+        if (_html.AsSpan(start, end - start).IsWhiteSpace())
         {
-            // Whitespace between tags only separates words: one shared node stands for all of it.
-            if (parent.Children.Count > 0 && parent.Children[^1].IsText)
+            // Whitespace between tags only separates words: one node stands for a run of it.
+            if (parent.LastChild is { IsText: true })
                 return;
-            parent.Add(new HtmlNode(HtmlNode.TextName, parent, text: SingleSpace));
+            parent.Add(new HtmlNode(parent, _html, start, end - start, decode: false));
             return;
         }
 
@@ -558,8 +557,7 @@ internal sealed class HtmlParser
             parent = Current;
         }
 
-        var text = HtmlEntities.Decode(span);
-        parent.Add(new HtmlNode(HtmlNode.TextName, parent, text: text));
+        parent.Add(new HtmlNode(parent, _html, start, end - start, decode: true));
     }
 
     private void Pop()

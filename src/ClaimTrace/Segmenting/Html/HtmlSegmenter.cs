@@ -195,9 +195,9 @@ public sealed partial class HtmlSegmenter : IPageSegmenter
                 {
                     if (!node.IsElement || !node.Rendered || !node.HasAttributes || node.End - node.Start is 0 or >= 100)
                         continue;
-                    var match = (node.Attribute("class") ?? string.Empty) + " " + (node.Attribute("id") ?? string.Empty);
-                    var cued = node.Attribute("rel") == "author"
-                        || node.Attribute("itemprop")?.Contains("author", StringComparison.Ordinal) == true
+                    var match = node.ClassAndId;
+                    var cued = node.AttributeIs("rel", "author")
+                        || node.AttributeContains("itemprop", "author")
                         || _hints.Matches(HintGroup.Byline, match);
                     // Readability keeps a byline in the article when the metadata already names the author;
                     // here it is labelled a byline wherever it stands, as the reader sees it.
@@ -221,7 +221,7 @@ public sealed partial class HtmlSegmenter : IPageSegmenter
                 if (!node.IsElement || !node.Rendered || node.End - node.Start is 0 or > 60)
                     continue;
                 var cued = node.Name == "time"
-                    || node.Attribute("itemprop")?.Contains("datePublished", StringComparison.OrdinalIgnoreCase) == true
+                    || node.AttributeContains("itemprop", "datePublished")
                     || (node.HasAttributes && _hints.MatchesToken(HintGroup.Dateline, node));
                 if (cued && !InComments(node) && !(_inArticle[node.Index] && !_article.Excluded[node.Index]))
                 {

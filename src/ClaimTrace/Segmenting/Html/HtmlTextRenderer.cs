@@ -39,15 +39,14 @@ internal static class HtmlTextRenderer
             return false;
         if (element.HasAttribute("hidden"))
             return true;
-        var style = element.Attribute("style");
-        return style is not null && HidesByStyle(style);
+        return element.TryRaw("style", out var style) && HidesByStyle(style);
     }
 
-    private static bool HidesByStyle(string style)
+    private static bool HidesByStyle(ReadOnlySpan<char> style)
     {
         if (!style.Contains("display", StringComparison.OrdinalIgnoreCase) && !style.Contains("visibility", StringComparison.OrdinalIgnoreCase))
             return false;
-        var compact = style.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var compact = style.ToString().Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
         return compact.Contains("display:none", StringComparison.Ordinal) || compact.Contains("visibility:hidden", StringComparison.Ordinal);
     }
 
@@ -81,7 +80,7 @@ internal static class HtmlTextRenderer
                 {
                     node.Start = -1;
                     _awaitingStart.Add(node);
-                    Write(node.Text!);
+                    Write(node.NeedsDecoding ? node.Text.AsSpan() : node.RawText);
                     node.End = _text.Length;
                     if (node.Start < 0)
                         node.Start = node.End;
@@ -126,15 +125,14 @@ internal static class HtmlTextRenderer
 
         private void Break(int lines) => _pendingBreaks = Math.Max(_pendingBreaks, lines);
 
-        private void Write(string text)
+        private void Write(ReadOnlySpan<char> span)
         {
             if (_preformatted > 0)
             {
-                WritePreformatted(text);
+                WritePreformatted(span);
                 return;
             }
 
-            var span = text.AsSpan();
             var i = 0;
             while (i < span.Length)
             {
@@ -155,7 +153,7 @@ internal static class HtmlTextRenderer
             }
         }
 
-        private void WritePreformatted(string text)
+        private void WritePreformatted(ReadOnlySpan<char> text)
         {
             for (var i = 0; i < text.Length; i++)
             {
