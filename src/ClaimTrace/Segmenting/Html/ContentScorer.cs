@@ -652,6 +652,8 @@ internal sealed partial class ContentScorer(HtmlHints hints)
             var textDensity = m.TextLength == 0 ? 0 : (double)m.TextishLength / m.TextLength;
             if (m.AllowedVideo)
                 return false;
+            if (m.TextLength is > 0 and < 40 && _hints.Matches(HintGroup.Placeholder, _text[node.Start..node.End].Trim()))
+                return true;
             var remove =
                 (!isFigureChild && m.Images > 1 && (double)m.Paragraphs / m.Images < 0.5)
                 || (!isList && li > m.Paragraphs)

@@ -18,6 +18,7 @@ internal enum HintGroup
     EditorNote,
     VideoHost,
     Dateline,
+    Placeholder,
 }
 
 /// <summary>

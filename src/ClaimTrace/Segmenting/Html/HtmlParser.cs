@@ -544,9 +544,7 @@ internal sealed class HtmlParser
         var parent = Current;
         if (_html.AsSpan(start, end - start).IsWhiteSpace())
         {
-            // Whitespace between tags only separates words: one node stands for a run of it.
-            if (parent.LastChild is { IsText: true })
-                return;
+            // Whitespace between tags only separates words, but it does separate them ("By<!-- --> <b>Name</b>").
             parent.Add(new HtmlNode(parent, _html, start, end - start, decode: false));
             return;
         }

@@ -1,5 +1,15 @@
 namespace ClaimTrace.Tests.Segmenting.Html;
 
+/// <summary>
+/// Runs alone: segmenting 130 pages keeps a core busy for seconds, and other tests' regex timeouts
+/// (the plain-text cue tables allow one second a match) must not trip because of it.
+/// </summary>
+[CollectionDefinition(nameof(ReadabilityComparisonTests), DisableParallelization = true)]
+#pragma warning disable CA1711 // xunit's collection definition names the test class it isolates.
+public sealed class ReadabilityComparisonCollection;
+#pragma warning restore CA1711
+
+[Collection(nameof(ReadabilityComparisonTests))]
 public sealed class ReadabilityComparisonTests
 {
     [Fact]
