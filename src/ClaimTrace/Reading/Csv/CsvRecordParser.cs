@@ -61,100 +61,100 @@ internal sealed class CsvRecordParser(ByteReader reader, long maxRecordBytes)
                 switch (state)
                 {
                     case State.CellStart:
-                    {
-                        var b = span[i];
-                        if (b == '"')
                         {
-                            state = State.Quoted;
-                            OpenQuoteLine = _line;
-                            i++;
-                        }
-                        else if (b == ',')
-                        {
-                            record.EndCell();
-                            i++;
-                        }
-                        else if (b is (byte)'\r' or (byte)'\n')
-                        {
-                            return EndOfLine(record, span, i);
-                        }
-                        else
-                        {
-                            state = State.Unquoted;
-                        }
+                            var b = span[i];
+                            if (b == '"')
+                            {
+                                state = State.Quoted;
+                                OpenQuoteLine = _line;
+                                i++;
+                            }
+                            else if (b == ',')
+                            {
+                                record.EndCell();
+                                i++;
+                            }
+                            else if (b is (byte)'\r' or (byte)'\n')
+                            {
+                                return EndOfLine(record, span, i);
+                            }
+                            else
+                            {
+                                state = State.Unquoted;
+                            }
 
-                        break;
-                    }
+                            break;
+                        }
 
                     case State.Unquoted:
-                    {
-                        var stop = span[i..].IndexOfAny(UnquotedStops);
-                        var run = stop < 0 ? span.Length - i : stop;
-                        record.Append(span.Slice(i, run), maxRecordBytes);
-                        i += run;
-                        if (stop < 0)
-                            break;
-                        if (span[i] == ',')
                         {
-                            record.EndCell();
-                            state = State.CellStart;
-                            i++;
-                            break;
-                        }
-
-                        return EndOfLine(record, span, i);
-                    }
-
-                    case State.Quoted:
-                    {
-                        var stop = span[i..].IndexOfAny(QuotedStops);
-                        var run = stop < 0 ? span.Length - i : stop + (span[i + stop] == '\n' ? 1 : 0);
-                        record.Append(span.Slice(i, run), maxRecordBytes);
-                        if (stop >= 0 && span[i + stop] == '\n')
-                        {
-                            _line++;
+                            var stop = span[i..].IndexOfAny(UnquotedStops);
+                            var run = stop < 0 ? span.Length - i : stop;
+                            record.Append(span.Slice(i, run), maxRecordBytes);
                             i += run;
-                        }
-                        else if (stop >= 0)
-                        {
-                            i += run + 1;
-                            state = State.QuoteInQuoted;
-                        }
-                        else
-                        {
-                            i += run;
-                        }
+                            if (stop < 0)
+                                break;
+                            if (span[i] == ',')
+                            {
+                                record.EndCell();
+                                state = State.CellStart;
+                                i++;
+                                break;
+                            }
 
-                        break;
-                    }
-
-                    case State.QuoteInQuoted:
-                    {
-                        var b = span[i];
-                        if (b == '"')
-                        {
-                            record.Append("\""u8, maxRecordBytes);
-                            state = State.Quoted;
-                            i++;
-                        }
-                        else if (b == ',')
-                        {
-                            record.EndCell();
-                            state = State.CellStart;
-                            i++;
-                        }
-                        else if (b is (byte)'\r' or (byte)'\n')
-                        {
                             return EndOfLine(record, span, i);
                         }
-                        else
+
+                    case State.Quoted:
                         {
-                            record.TextAfterQuote = true;
-                            state = State.Unquoted;
+                            var stop = span[i..].IndexOfAny(QuotedStops);
+                            var run = stop < 0 ? span.Length - i : stop + (span[i + stop] == '\n' ? 1 : 0);
+                            record.Append(span.Slice(i, run), maxRecordBytes);
+                            if (stop >= 0 && span[i + stop] == '\n')
+                            {
+                                _line++;
+                                i += run;
+                            }
+                            else if (stop >= 0)
+                            {
+                                i += run + 1;
+                                state = State.QuoteInQuoted;
+                            }
+                            else
+                            {
+                                i += run;
+                            }
+
+                            break;
                         }
 
-                        break;
-                    }
+                    case State.QuoteInQuoted:
+                        {
+                            var b = span[i];
+                            if (b == '"')
+                            {
+                                record.Append("\""u8, maxRecordBytes);
+                                state = State.Quoted;
+                                i++;
+                            }
+                            else if (b == ',')
+                            {
+                                record.EndCell();
+                                state = State.CellStart;
+                                i++;
+                            }
+                            else if (b is (byte)'\r' or (byte)'\n')
+                            {
+                                return EndOfLine(record, span, i);
+                            }
+                            else
+                            {
+                                record.TextAfterQuote = true;
+                                state = State.Unquoted;
+                            }
+
+                            break;
+                        }
                 }
             }
 
