@@ -18,6 +18,9 @@ public sealed class JsonlPageReader(ReadingOptions options) : IPageReader
     {
         AllowTrailingCommas = true,
         CommentHandling = JsonCommentHandling.Skip,
+
+        // Lets a second value on the line be found and named, instead of surfacing as a parse error.
+        AllowMultipleValues = true,
     };
 
     public IEnumerable<ReadResult> Read(string source, Stream stream) => ReaderGuard.Guard(source, ReadCore(source, stream));

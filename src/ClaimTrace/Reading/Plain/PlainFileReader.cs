@@ -30,9 +30,12 @@ public sealed class PlainFileReader(PageFormat? format, ReadingOptions options) 
             bytes = ReadPipe(stream, limit);
         }
 
-        yield return bytes is null
-            ? ReadResult.Fail(source, null, FailureKind.TooLarge, $"more than {ByteSize.Format(limit)}, over {options.PageLimitText}")
-            : ReadResult.Ok(new RawPage { Source = source, Bytes = bytes, Format = Format });
+        yield return bytes switch
+        {
+            null => ReadResult.Fail(source, null, FailureKind.TooLarge, $"more than {ByteSize.Format(limit)}, over {options.PageLimitText}"),
+            [] => ReadResult.Fail(source, null, FailureKind.Empty, "empty (0 bytes)"),
+            _ => ReadResult.Ok(new RawPage { Source = source, Bytes = bytes, Format = Format }),
+        };
     }
 
     private static byte[] ReadKnownLength(Stream stream, int length)
