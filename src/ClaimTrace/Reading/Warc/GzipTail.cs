@@ -49,11 +49,16 @@ internal sealed class GzipTail(Stream inner) : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+    /// <summary>The compressed input has ended: a gzip error now means the file was cut, not that it is corrupt.</summary>
+    public bool ReachedEnd { get; private set; }
+
     public override int Read(Span<byte> buffer)
     {
         var read = inner.Read(buffer);
         if (read > 0)
             Remember(buffer[..read]);
+        else if (buffer.Length > 0)
+            ReachedEnd = true;
         return read;
     }
 

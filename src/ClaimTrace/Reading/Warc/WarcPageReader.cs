@@ -70,6 +70,7 @@ internal sealed class WarcScanner(string source, ByteReader reader, GzipTail? ta
     private int _number;
     private long _start;
     private bool _haveVersionLine;
+    private bool _inRecord;
 
     public WarcStep Next()
     {
@@ -84,7 +85,16 @@ internal sealed class WarcScanner(string source, ByteReader reader, GzipTail? ta
         }
         catch (InvalidDataException e)
         {
-            return Fatal(FailureKind.Malformed, $"the gzip data is corrupt ({e.Message})");
+            // Between records, the failure belongs to the record that was about to start.
+            if (!_inRecord)
+            {
+                _number++;
+                _start = reader.Position;
+            }
+
+            return tail is { ReachedEnd: true }
+                ? Fatal(FailureKind.Truncated, $"the gzip data stops inside a member ({e.Message}); the file looks truncated")
+                : Fatal(FailureKind.Malformed, $"the gzip data is corrupt ({e.Message})");
         }
         catch (IOException e)
         {
@@ -96,18 +106,20 @@ internal sealed class WarcScanner(string source, ByteReader reader, GzipTail? ta
     private WarcStep? NextRecord()
     {
         // Gzip members usually start where a record does, sometimes where the previous one's block ended.
+        _inRecord = false;
         tail?.MaybeMemberStart(reader.Position);
         if (!_haveVersionLine && !FindVersionLine())
             return AtEnd();
         _haveVersionLine = false;
         _number++;
+        _inRecord = true;
         tail?.MaybeMemberStart(_start);
 
         if (!_line.Span.StartsWith("WARC/"u8))
         {
-            var found = Preview(_line.Span);
-            var resynced = Resync();
-            return Step(FailureKind.Malformed, $"expected a WARC/1.0 or WARC/1.1 line, found '{found}'{(resynced ? "; skipped to the next record" : "")}", fatal: !resynced);
+            // Only the start of a version line at the very end is a cut record; other text is simply not WARC.
+            var cut = "WARC/1."u8.StartsWith(_line.Span);
+            return Broken($"expected a WARC/1.0 or WARC/1.1 line, found '{Preview(_line.Span)}'", cut);
         }
 
         var warc = new HeaderFields();
@@ -119,15 +131,15 @@ internal sealed class WarcScanner(string source, ByteReader reader, GzipTail? ta
                 return Step(FailureKind.Truncated, "the file ends inside the record's headers; it looks truncated", fatal: true);
             headerBytes += length;
             if (status == LineStatus.TooLong || headerBytes > MaxHeaderBytes)
-                return Step(FailureKind.Malformed, $"the WARC headers run past {ByteSize.Format(MaxHeaderBytes)}", fatal: !Resync());
+                return Broken($"the WARC headers run past {ByteSize.Format(MaxHeaderBytes)}");
             if (_line.Length == 0)
                 break;
             if (!warc.AddLine(_line.Span))
-                return Step(FailureKind.Malformed, $"not a WARC header line: '{Preview(_line.Span)}'", fatal: !Resync());
+                return Broken($"not a WARC header line: '{Preview(_line.Span)}'");
         }
 
         if (warc.Long("Content-Length") is not { } blockLength)
-            return Step(FailureKind.Malformed, "the record has no valid Content-Length", fatal: !Resync());
+            return Broken("the record has no valid Content-Length");
 
         if (!string.Equals(warc["WARC-Type"], "response", StringComparison.OrdinalIgnoreCase) || !IsHttp(warc["Content-Type"]))
             return SkipBlock(blockLength);
@@ -263,6 +275,18 @@ internal sealed class WarcScanner(string source, ByteReader reader, GzipTail? ta
     }
 
     private WarcStep Fatal(FailureKind kind, string reason) => Step(kind, reason, fatal: true);
+
+    /// <summary>
+    /// A record whose start cannot be parsed. If the input ends right there, the record was cut off (a
+    /// truncated file); otherwise it is garbage, reported, and reading resumes at the next record found.
+    /// </summary>
+    private WarcStep Broken(string reason, bool mayBeCut = true)
+    {
+        if (mayBeCut && reader.AtEnd)
+            return Step(FailureKind.Truncated, "the file ends inside the record's headers; it looks truncated", fatal: true);
+        var resynced = Resync();
+        return Step(FailureKind.Malformed, resynced ? reason + "; skipped to the next record" : reason, fatal: !resynced);
+    }
 
     private static bool IsHttp(string? contentType)
     {
