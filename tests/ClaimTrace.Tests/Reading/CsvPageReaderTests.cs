@@ -75,6 +75,14 @@ public sealed class CsvPageReaderTests
     }
 
     [Fact]
+    public void A_binary_file_fails_once_as_binary()
+    {
+        byte[] image = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, .. "JFIF"u8, 0, 1, (byte)',', (byte)'\n'];
+        var failure = Assert.Single(new CsvPageReader(ReadingOptions.Default).ReadAll("photo.csv", image)).Failure!;
+        Assert.Equal(new ReadFailure("photo.csv", null, FailureKind.Binary, "looks binary (a JPEG image)"), failure);
+    }
+
+    [Fact]
     public void A_header_without_a_content_column_names_what_it_has()
     {
         var failure = Assert.Single(Read("id,title,url\n1,a,b\n")).Failure!;

@@ -66,6 +66,26 @@ public sealed class JsonlPageReaderTests
     }
 
     [Fact]
+    public void An_empty_file_gives_nothing_to_read()
+    {
+        Assert.Empty(Read(""));
+        Assert.Empty(Read("\n\n"));
+    }
+
+    [Fact]
+    public void A_binary_file_fails_once_instead_of_once_per_line()
+    {
+        var gz = WarcBuilder.Gzip(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"text\":\"x\"}\n", 1000))));
+        var failure = Assert.Single(new JsonlPageReader(ReadingOptions.Default).ReadAll("feed.jsonl", gz)).Failure!;
+        Assert.Equal(new ReadFailure("feed.jsonl", null, FailureKind.Binary, "looks binary (gzip-compressed data)"), failure);
+
+        var random = new byte[20_000];
+        new Random(3).NextBytes(random);
+        var noise = Assert.Single(new JsonlPageReader(ReadingOptions.Default).ReadAll("noise.jsonl", random)).Failure!;
+        Assert.Equal(FailureKind.Binary, noise.Kind);
+    }
+
+    [Fact]
     public void Blank_lines_are_skipped_but_still_counted()
     {
         var results = Read("\n{\"body\":\"a\"}\r\n   \n{\"body\":\"b\"}");
@@ -111,11 +131,12 @@ public sealed class JsonlPageReaderTests
     [Fact]
     public void A_read_error_mid_file_keeps_the_lines_before_and_ends_with_an_io_failure()
     {
-        var good = "{\"text\":\"fine\"}\n"u8.ToArray();
+        var good = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"text\":\"fine\"}\n", 1000)));
         using var stream = new ChainedStream(new MemoryStream(good), new FailingStream(0));
         var results = new JsonlPageReader(ReadingOptions.Default).Read("f.jsonl", stream).ToList();
-        Assert.Equal("fine", results[0].Page!.Text);
-        Assert.Equal(FailureKind.Io, results[^1].Failure!.Kind);
+        Assert.Equal(1000, results.Pages().Count);
+        Assert.Equal(FailureKind.Io, Assert.Single(results.Failures()).Kind);
+        Assert.Same(results.Failures()[0], results[^1].Failure);
     }
 
     [Fact]

@@ -17,6 +17,19 @@ internal static class ContainerText
     }
 
     /// <summary>
+    /// Why a container file is not text at all (a gzipped .jsonl, an image renamed .csv), from its first 8 KB;
+    /// null when it looks like text. One failure for the file beats one per "line" of binary data.
+    /// </summary>
+    public static string? BinaryReason(ByteReader reader)
+    {
+        var head = reader.Peek(ByteProfile.SampleBytes);
+        if (BinarySignatures.Match(head) is { } format)
+            return BinarySignatures.Describe(format);
+        var profile = ByteProfile.Of(head);
+        return profile.LooksBinary ? profile.Describe() : null;
+    }
+
+    /// <summary>
     /// Containers in UTF-16 or UTF-32 (a BOM says so; spreadsheet exports do this) are transcoded to UTF-8 as
     /// they stream, so the byte-level parsers see one encoding. A UTF-8 BOM is consumed. Returns the reader.
     /// </summary>

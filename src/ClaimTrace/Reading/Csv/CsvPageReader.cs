@@ -13,7 +13,14 @@ public sealed class CsvPageReader(ReadingOptions options) : IPageReader
 
     private IEnumerable<ReadResult> ReadCore(string source, Stream stream)
     {
-        var parser = new CsvRecordParser(ContainerText.OpenUtf8(stream), options.MaxRecordBytes);
+        var input = ContainerText.OpenUtf8(stream);
+        if (ContainerText.BinaryReason(input) is { } binary)
+        {
+            yield return ReadResult.Fail(source, null, FailureKind.Binary, binary);
+            yield break;
+        }
+
+        var parser = new CsvRecordParser(input, options.MaxRecordBytes);
         var record = new CsvRecord();
         var status = parser.Next(record);
         while (status == CsvStatus.Record && record.IsBlank)

@@ -28,6 +28,12 @@ public sealed class JsonlPageReader(ReadingOptions options) : IPageReader
     private IEnumerable<ReadResult> ReadCore(string source, Stream stream)
     {
         var reader = ContainerText.OpenUtf8(stream);
+        if (ContainerText.BinaryReason(reader) is { } binary)
+        {
+            yield return ReadResult.Fail(source, null, FailureKind.Binary, binary);
+            yield break;
+        }
+
         var line = new ByteBuffer();
         var values = new ContainerValues();
         var number = 0;
