@@ -8,6 +8,8 @@ namespace ClaimTrace.Cli.Commands;
 /// <summary><c>claimtrace eval ...</c>: score the product against gold files and print a table or JSON.</summary>
 public static class EvalCommand
 {
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Command Create(GlobalOptions globals)
     {
         var command = new Command("eval", "Score extraction against gold annotations.");
@@ -197,7 +199,7 @@ public static class EvalCommand
 
     private static void WriteJsonPayload(CliEnvironment env, object payload)
     {
-        JsonSerializer.Serialize(env.StandardOutput, payload, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        JsonSerializer.Serialize(env.StandardOutput, payload, JsonOptions);
         env.StandardOutput.WriteByte((byte)'\n');
         env.StandardOutput.Flush();
     }

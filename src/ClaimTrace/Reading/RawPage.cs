@@ -20,4 +20,10 @@ public sealed record RawPage
 
     /// <summary>Metadata the container gives; it wins over guesses from the text.</summary>
     public PageMetadata Container { get; init; } = PageMetadata.Empty;
+
+    /// <summary>
+    /// Repairs the reader made on the way (a lone surrogate in a JSON string, a broken chunked payload, a cell
+    /// that was not UTF-8). <see cref="TextDecoder.Decode(RawPage)"/> carries them into <see cref="DecodedText.Warning"/>.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
