@@ -48,7 +48,7 @@ internal static partial class CommentEvidence
             var line = lines[i];
             if (line.IsBlank)
                 continue;
-            if (line.BulletAuthor is not null || IsMarker(line))
+            if (line.CommentAuthor is not null || IsMarker(line))
                 return true;
             turns++;
             voice += line.ReaderVoice;

@@ -25,7 +25,7 @@ internal sealed class ZoneDecoder
         public double VoiceAgainstProse { get; init; } = 0.9;
         public double Voice { get; init; } = 1.2;
         public double ReportingAgainstVoice { get; init; } = 0.7;
-        public double BulletAuthor { get; init; } = 2.0;
+        public double CommentAuthor { get; init; } = 2.0;
         public double CommentLineCost { get; init; } = 0.3;
         public double EnterComments { get; init; } = 4.0;
         public double EnterFurniture { get; init; } = 0.5;
@@ -115,7 +115,7 @@ internal sealed class ZoneDecoder
             PageZone.Comments => (_w.Voice * line.ReaderVoice)
                 - (_w.ReportingAgainstVoice * Math.Min(line.ReportingCues, 2))
                 - (_w.FurnitureAgainstProse * furniture * 1.5)
-                + (line.BulletAuthor is null ? 0 : _w.BulletAuthor)
+                + (line.CommentAuthor is null ? 0 : _w.CommentAuthor)
                 - _w.CommentLineCost,
             _ => (_w.FurnitureCue * furniture)
                 + (line.IsShortLabel ? _w.ShortLabel : 0)
@@ -123,7 +123,7 @@ internal sealed class ZoneDecoder
                 + (line.IsByline ? _w.Byline : 0)
                 + (line.IsDateOnly ? _w.DateOnly : 0)
                 - (_w.ProseAgainstFurniture * line.Prose)
-                - (line.BulletAuthor is null ? 0 : _w.BulletAuthor),
+                - (line.CommentAuthor is null ? 0 : _w.CommentAuthor),
         };
     }
 }
