@@ -54,14 +54,14 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
     // "© 2024 Valley Press. All rights reserved.", "Copyright © 2024 Marrowgate Courier": the holder a site's
     // own furniture names. Words run until a full stop, comma or anything not capitalised.
     [GeneratedRegex(@"(?:©|\([cC]\)|\b(?i:copyright)\b)(?:\s*(?:©|\([cC]\)|\b(?i:copyright)\b))*\s*(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?\s*[,–-]?\s*)?(?<name>[\p{Lu}][\p{L}'’&-]*(?:\s+[\p{Lu}][\p{L}'’&-]*){0,4})", RegexOptions.CultureInvariant)]
-    private static partial Regex CopyrightHolder();
+    private static partial Regex CopyrightNotice();
 
     [GeneratedRegex(@"\b(?:republished|reprinted|reposted|original source|appeared first|originally (?:published|appeared)|contributed by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CrosspostCredit();
 
     // One to four capitalised words and nothing else: "NewsHarbor", "Valley Press".
     [GeneratedRegex(@"^\s*(?<name>\p{Lu}[\p{L}'’&-]*(?:\s\p{Lu}[\p{L}'’&-]*){0,3})\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex Masthead();
+    private static partial Regex MastheadName();
 
     [GeneratedRegex(@"<[^>]{1,40}>")]
     private static partial Regex Tag();
@@ -284,52 +284,10 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
         if (winner is not null)
             return winner;
 
-        // A site's copyright line names its publisher, known or not; a crosspost's names the original, and
-        // a blog's may name its author, so both are passed over, as is a copyright in the crosspost's credit
-        // line ("Republished with permission from X. Copyright (c) X LLP").
-        foreach (var line in layout.All)
-        {
-            if (line.IsBlank || line.Furniture <= 0 || line.Length > 300 || layout.ZoneOf(line) is PageZone.Body or PageZone.Comments
-                || CrosspostCredit().IsMatch(line.Text))
-                continue;
-            foreach (Match m in CopyrightHolder().Matches(line.Text))
-            {
-                var g = m.Groups["name"];
-                var name = outlets.FindByName(g.Value) ?? Clean(g.Value);
-                if (name.Length >= 2 && !excluded.Contains(name, StringComparer.OrdinalIgnoreCase))
-                    return new MetaValue(name, "text:copyright", line.Line.Start + g.Index, line.Line.Start + g.Index + g.Length);
-            }
-        }
-
-        // A press release's "About X" section names its issuer; the release itself mentions it, which tells
-        // the issuer's name from a heading such as "About the Author". A reposted release names the issuer
-        // of the original, not the site that reposts it.
-        var bodyText = string.Join('\n', layout.Lines(PageZone.Body).Select(l => l.Text));
-        foreach (var line in original is null ? layout.All : [])
-        {
-            if (line.IsBlank || layout.ZoneOf(line) is PageZone.Body or PageZone.Comments || LineKinds.AboutHeading().Match(line.Text) is not { Success: true } about)
-                continue;
-            var g = about.Groups["name"];
-            if (bodyText.Contains(g.Value, StringComparison.Ordinal))
-                return new MetaValue(outlets.FindByName(g.Value) ?? g.Value, "text:about-issuer", line.Line.Start + g.Index, line.Line.Start + g.Index + g.Length);
-        }
-
-        // The masthead: a name standing alone as the page's first line, which the site's furniture repeats
-        // ("Subscribe to the NewsHarbor daily digest"). A repeated name, not a lone first line, because a
-        // page may as well open with its headline.
-        var top = layout.Lines(PageZone.Header).FirstOrDefault(l => !l.IsBlank);
-        if (top is not null && top != header.Title && Masthead().Match(top.Text) is { Success: true } masthead)
-        {
-            var name = masthead.Groups["name"].Value;
-            var mention = new Regex(@"(?<![\p{L}\p{N}])" + Regex.Escape(name) + @"(?![\p{L}\p{N}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-            var repeated = layout.All.Any(l => l != top && !l.IsBlank && l.Furniture > 0
-                && layout.ZoneOf(l) is PageZone.Trailer or PageZone.Tail && mention.IsMatch(l.Text));
-            if (repeated && !excluded.Contains(name, StringComparer.OrdinalIgnoreCase))
-            {
-                var g = masthead.Groups["name"];
-                return new MetaValue(outlets.FindByName(name) ?? name, "text:masthead", top.Line.Start + g.Index, top.Line.Start + g.Index + g.Length);
-            }
-        }
+        // Outlets the directory does not know, named by the page's own furniture.
+        var named = CopyrightHolder(layout, excluded) ?? (original is null ? AboutIssuer(layout) : null) ?? Masthead(layout, header, excluded);
+        if (named is not null)
+            return named;
 
         foreach (var line in layout.All)
         {
@@ -341,6 +299,68 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The holder a site's copyright line names ("© 2024 Valley Press"), known or not. A crosspost's names
+    /// the original and a blog's may name its author, so both are passed over, as is a copyright inside a
+    /// crosspost's credit line ("Republished with permission from X. Copyright (c) X LLP").
+    /// </summary>
+    private MetaValue? CopyrightHolder(PageLayout layout, string?[] excluded)
+    {
+        foreach (var line in layout.All)
+        {
+            if (line.IsBlank || line.Furniture <= 0 || line.Length > 300 || layout.ZoneOf(line) is PageZone.Body or PageZone.Comments
+                || CrosspostCredit().IsMatch(line.Text))
+                continue;
+            foreach (Match m in CopyrightNotice().Matches(line.Text))
+            {
+                var g = m.Groups["name"];
+                var name = outlets.FindByName(g.Value) ?? Clean(g.Value);
+                if (name.Length >= 2 && !excluded.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    return new MetaValue(name, "text:copyright", line.Line.Start + g.Index, line.Line.Start + g.Index + g.Length);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The issuer a press release's "About X" section names. The release itself mentions it, which tells an
+    /// issuer from a heading such as "About the Author". (Not asked of a repost, whose release is the original's.)
+    /// </summary>
+    private MetaValue? AboutIssuer(PageLayout layout)
+    {
+        var bodyText = string.Join('\n', layout.Lines(PageZone.Body).Select(l => l.Text));
+        foreach (var line in layout.All)
+        {
+            if (line.IsBlank || layout.ZoneOf(line) is PageZone.Body or PageZone.Comments || LineKinds.AboutHeading().Match(line.Text) is not { Success: true } about)
+                continue;
+            var g = about.Groups["name"];
+            if (bodyText.Contains(g.Value, StringComparison.Ordinal))
+                return new MetaValue(outlets.FindByName(g.Value) ?? g.Value, "text:about-issuer", line.Line.Start + g.Index, line.Line.Start + g.Index + g.Length);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The masthead: a name standing alone as the page's first line that the site's furniture repeats
+    /// ("NewsHarbor" ... "Subscribe to the NewsHarbor daily digest"). A repeated name, not just a short first
+    /// line, because a page may as well open with its headline.
+    /// </summary>
+    private MetaValue? Masthead(PageLayout layout, HeaderFindings header, string?[] excluded)
+    {
+        var top = layout.Lines(PageZone.Header).FirstOrDefault(l => !l.IsBlank);
+        if (top is null || top == header.Title || MastheadName().Match(top.Text) is not { Success: true } masthead)
+            return null;
+        var g = masthead.Groups["name"];
+        var mention = new Regex(@"(?<![\p{L}\p{N}])" + Regex.Escape(g.Value) + @"(?![\p{L}\p{N}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var repeated = layout.All.Any(l => l != top && !l.IsBlank && l.Furniture > 0
+            && layout.ZoneOf(l) is PageZone.Trailer or PageZone.Tail && mention.IsMatch(l.Text));
+        if (!repeated || excluded.Contains(g.Value, StringComparer.OrdinalIgnoreCase))
+            return null;
+        return new MetaValue(outlets.FindByName(g.Value) ?? g.Value, "text:masthead", top.Line.Start + g.Index, top.Line.Start + g.Index + g.Length);
     }
 
     /// <summary>"Global Research Articles" → "Global Research": drop trailing words until a known name remains.</summary>
