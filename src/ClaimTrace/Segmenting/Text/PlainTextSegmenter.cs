@@ -133,6 +133,10 @@ public sealed class PlainTextSegmenter : IPageSegmenter
         var trimmed = line.Text.Trim();
         if (layout.All.Any(l => l != line && !l.IsBlank && RepeatsTitle(l, trimmed, layout.ZoneOf(l) == PageZone.Body)))
             score += 2;
+        // A name the report uses inside its sentences ("The Harbour Users Association today asked ...") is
+        // the site's or the subject's name in a masthead, not a headline.
+        if (layout.Lines(PageZone.Body).Any(l => l.Text.IndexOf(trimmed, StringComparison.Ordinal) > 0))
+            score -= 2;
         return score - line.Furniture;
     }
 
