@@ -61,7 +61,7 @@ internal static partial class CommentEvidence
                 continue;
             if (IsMarker(line))
                 return true;
-            if (line.BulletAuthor is not null)
+            if (line.CommentAuthor is not null)
             {
                 bulletOpen = true;
                 continue;
