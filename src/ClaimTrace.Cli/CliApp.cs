@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using ClaimTrace.Cli.Commands;
 
 namespace ClaimTrace.Cli;
@@ -19,10 +20,16 @@ public static class CliApp
         root.Add(EvalCommand.Create(globals));
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        // A command taking paths would accept '--typo' as a path; an unknown option is a usage error instead
+        // (a file whose name starts with '--' can still be given as ./--name).
+        var unknown = parsed.Tokens
+            .Where(t => t.Type == TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal) && t.Value.Length > 2)
+            .Select(t => $"Unrecognized option '{t.Value}'.");
+        var errors = parsed.Errors.Select(e => e.Message).Concat(unknown).ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
-                env.StandardError.WriteLine($"claimtrace: {error.Message}");
+            foreach (var error in errors)
+                env.StandardError.WriteLine($"claimtrace: {error}");
             env.StandardError.WriteLine("Run 'claimtrace --help' for usage.");
             return ExitCodes.Usage;
         }

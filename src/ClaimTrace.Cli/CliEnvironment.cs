@@ -20,10 +20,27 @@ public sealed class CliEnvironment
 
     public static CliEnvironment FromProcess() => new()
     {
-        Console = AnsiConsole.Console,
+        Console = ProcessConsole(),
         StandardOutput = System.Console.OpenStandardOutput(),
         StandardError = System.Console.Error,
         StandardInput = System.Console.OpenStandardInput,
         Interactive = !System.Console.IsOutputRedirected && !System.Console.IsErrorRedirected,
     };
+
+    /// <summary>
+    /// Colours and cursor movement only on a terminal: a redirected run gets plain text for its log, laid out
+    /// wide, since a log is not wrapped at a terminal's 80 columns.
+    /// </summary>
+    private static IAnsiConsole ProcessConsole()
+    {
+        var redirected = System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        if (redirected)
+            console.Profile.Width = 160;
+        return console;
+    }
 }

@@ -31,7 +31,12 @@ public static class DemoCommand
             var quiet = parsed.GetValue(globals.Quiet);
             if (!quiet)
                 env.Console.MarkupLineInterpolated($"[bold]ClaimTrace demo[/]: reading the sample pages in [blue]{samples}[/]");
-            var code = IngestCommand.Run(globals, [samples], null, database, quiet);
+            // The folder also holds its README and gold file, which are about the pages, not pages.
+            var pages = Directory.EnumerateFiles(samples)
+                .Where(f => Path.GetFileName(f) is not ("README.md" or "expected.json") && !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            var code = IngestCommand.Run(globals, pages, null, database, quiet);
             if (code == ExitCodes.Failed)
                 return code;
 
@@ -53,11 +58,12 @@ public static class DemoCommand
         foreach (var summary in docs.OrderBy(d => d.Published ?? "9999").ThenBy(d => d.Source, StringComparer.Ordinal))
         {
             var page = store.Find(summary.Id)!.Page;
+            var published = page.Metadata.Published?.Value;
             table.AddRow(
-                Markup.Escape(summary.Id),
+                Markup.Escape(summary.Id[..8]),
                 Markup.Escape(page.Metadata.Outlet?.Value ?? "–"),
-                Markup.Escape(page.Metadata.Published?.Value ?? "–"),
-                Markup.Escape(DocsCommand.Shorten(page.Metadata.Title?.Value ?? Path.GetFileName(summary.Source), 55)),
+                Markup.Escape(published is { Length: > 10 } ? published[..10] : published ?? "–"),
+                Markup.Escape(DocsCommand.Shorten(page.Metadata.Title?.Value ?? Path.GetFileName(summary.Source), 48)),
                 Markup.Escape(page.Metadata.OriginalSource?.Value ?? ""),
                 CommentCell(page));
         }
@@ -67,7 +73,7 @@ public static class DemoCommand
         console.MarkupLine("Next steps:");
         console.MarkupLineInterpolated($"  claimtrace docs --db {database}");
         if (threaded is not null)
-            console.MarkupLineInterpolated($"  claimtrace show {threaded.Id} --db {database}     [grey](a page with a threaded comment section)[/]");
+            console.MarkupLineInterpolated($"  claimtrace show {threaded.Id[..8]} --db {database}     [grey](a page with a threaded comment section)[/]");
         console.MarkupLineInterpolated($"  claimtrace extract samples/ --json     [grey](the extraction JSON, no database)[/]");
     }
 
@@ -77,7 +83,7 @@ public static class DemoCommand
             return "";
         var replies = page.Comments.Count(c => c.ReplyTo is not null);
         var spam = page.Comments.Count(c => c.LikelySpam);
-        return $"{page.Comments.Count} ({replies} replies{(spam > 0 ? $", {spam} spam" : "")})";
+        return $"{page.Comments.Count} ({replies} {(replies == 1 ? "reply" : "replies")}{(spam > 0 ? $", {spam} spam" : "")})";
     }
 }
 

@@ -28,6 +28,8 @@ public sealed class SeedGoldenTests
         json["source"] = file;
         json["key"] = file;
         json["id"] = null;
+        // The seeds' text belongs to their publishers and stays in ../shared: the hash and length pin it.
+        json.Remove("text");
         var actual = json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
 
         var golden = Path.Combine(Corpus.RepositoryRoot, "tests", "ClaimTrace.Tests", "Golden", "seeds", Path.ChangeExtension(file, ".json"));

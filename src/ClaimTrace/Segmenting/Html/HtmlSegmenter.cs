@@ -17,6 +17,7 @@ public sealed partial class HtmlSegmenter : IPageSegmenter
     private readonly HtmlHints _hints;
     private readonly ContentScorer _scorer;
     private readonly HtmlCommentReader _comments;
+    private readonly TextMetadataReader _credits = new(OutletDirectory.Default);
 
     public HtmlSegmenter()
     {
@@ -54,7 +55,21 @@ public sealed partial class HtmlSegmenter : IPageSegmenter
             metadata = metadata with { Author = author };
         if (metadata.Title is null && title is not null)
             metadata = metadata with { Title = new MetaValue(rendered[title.Start..title.End].Trim(), "html:h1", title.Start, title.End) };
+        // Crossposts credit their source in the text, whatever the markup ("Contributed by X").
+        if (metadata.OriginalSource is null && _credits.OriginalSourceIn(CommentFree(rendered, comments.Comments)) is { } original)
+            metadata = metadata with { OriginalSource = original };
         return new SegmentedPage(rendered, container.Or(metadata), segments, comments.Comments);
+    }
+
+    /// <summary>The text with reader comments blanked out (offsets kept): a reader's words credit nothing.</summary>
+    private static string CommentFree(string text, IReadOnlyList<Comment> comments)
+    {
+        if (comments.Count == 0)
+            return text;
+        var chars = text.ToCharArray();
+        foreach (var comment in comments)
+            Array.Fill(chars, ' ', comment.Start, comment.End - comment.Start);
+        return new string(chars);
     }
 
     private static MetaValue? AuthorFromByline(string text, HtmlNode byline)

@@ -168,22 +168,41 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
         }
     }
 
+    /// <summary>
+    /// The outlet a crosspost credits, from a credit line anywhere in a page's visible text ("Contributed by X",
+    /// "The original source of this article is X"...). The HTML segmenter calls this on its rendered text.
+    /// </summary>
+    public MetaValue? OriginalSourceIn(string text)
+    {
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+                end = text.Length;
+            if (end - start is > 0 and <= 400 && CreditIn(text[start..end], start) is { } credit)
+                return credit;
+            start = end + 1;
+        }
+
+        return null;
+    }
+
+    private MetaValue? CreditIn(string line, int lineStart) =>
+        Named(line, lineStart, OriginalSourceLine(), "text:original-source")
+        ?? Named(line, lineStart, ContributedBy(), "text:contributed-by")
+        ?? Named(line, lineStart, AppearedFirstOn(), "text:appeared-first-on")
+        ?? Named(line, lineStart, OriginallyPublished(), "text:originally-published")
+        ?? Named(line, lineStart, Republished(), "text:republished-from");
+
     private MetaValue? FindOriginalSource(PageLayout layout)
     {
         foreach (var line in layout.All)
         {
             if (line.IsBlank || line.Length > 400)
                 continue;
-            if (Named(line, OriginalSourceLine(), "text:original-source") is { } a)
-                return a;
-            if (Named(line, ContributedBy(), "text:contributed-by") is { } b)
-                return b;
-            if (Named(line, AppearedFirstOn(), "text:appeared-first-on") is { } c)
-                return c;
-            if (Named(line, OriginallyPublished(), "text:originally-published") is { } d)
-                return d;
-            if (Named(line, Republished(), "text:republished-from") is { } e)
-                return e;
+            if (CreditIn(line.Text, line.Line.Start) is { } credit)
+                return credit;
         }
 
         var first = layout.Lines(PageZone.Body).FirstOrDefault(l => !l.IsBlank);
@@ -210,16 +229,18 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
         return null;
     }
 
-    private MetaValue? Named(LineProfile line, Regex pattern, string origin)
+    private MetaValue? Named(LineProfile line, Regex pattern, string origin) => Named(line.Text, line.Line.Start, pattern, origin);
+
+    private MetaValue? Named(string line, int lineStart, Regex pattern, string origin)
     {
-        var m = pattern.Match(line.Text);
+        var m = pattern.Match(line);
         if (!m.Success)
             return null;
         var g = m.Groups["name"];
         var name = Clean(g.Value);
         if (name.Length is < 2 or > 80)
             return null;
-        return new MetaValue(outlets.FindByName(name) ?? name, origin, line.Line.Start + g.Index, line.Line.Start + g.Index + g.Length);
+        return new MetaValue(outlets.FindByName(name) ?? name, origin, lineStart + g.Index, lineStart + g.Index + g.Length);
     }
 
     private MetaValue? FindAuthorLine(PageLayout layout)
