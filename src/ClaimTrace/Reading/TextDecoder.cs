@@ -44,17 +44,15 @@ public static class TextDecoder
         if (declared is null && !string.IsNullOrWhiteSpace(declaredCharset))
             warnings.Add($"unknown charset '{declaredCharset.Trim()}' ignored");
 
+        // A declared UTF-16/32 explains NULs and control-range bytes (Cyrillic in UTF-16 is 0x04 after 0x04),
+        // so it is trusted before the binary checks; without one, a NUL pattern may still name the encoding.
+        if (declared is { Family: CharsetFamily.Utf16 or CharsetFamily.Utf32 })
+            return Finish(DecodeWith(bytes, declared, warnings, 0), declared.Name, warnings);
         var profile = ByteProfile.Of(bytes);
-        if (profile.HasNuls)
+        if (profile.HasNuls && (profile.Utf32WithoutBom() ?? profile.Utf16WithoutBom()) is { } wide)
         {
-            // A declared UTF-16/32 explains the NULs; without one, their pattern may still name the encoding.
-            if (declared is { Family: CharsetFamily.Utf16 or CharsetFamily.Utf32 })
-                return Finish(DecodeWith(bytes, declared, warnings, 0), declared.Name, warnings);
-            if ((profile.Utf32WithoutBom() ?? profile.Utf16WithoutBom()) is { } wide)
-            {
-                warnings.Add($"no byte-order mark, but the NUL bytes fall as in {wide.Name}; decoded as {wide.Name}");
-                return Finish(DecodeWith(bytes, wide, warnings, 0), wide.Name, warnings);
-            }
+            warnings.Add($"no byte-order mark, but the NUL bytes fall as in {wide.Name}; decoded as {wide.Name}");
+            return Finish(DecodeWith(bytes, wide, warnings, 0), wide.Name, warnings);
         }
 
         if (BinarySignatures.Match(bytes) is { } format)

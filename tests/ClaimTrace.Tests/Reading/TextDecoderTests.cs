@@ -180,6 +180,16 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void A_declared_utf16_is_trusted_even_for_text_without_nul_bytes()
+    {
+        var text = "Сирия освобождена";
+        var bytes = new UnicodeEncoding(false, false).GetBytes(text.Replace(" ", "", StringComparison.Ordinal));
+        var decoded = Ok(bytes, "utf-16");
+        Assert.Equal("Сирияосвобождена", decoded.Text);
+        Assert.Equal("utf-16le", decoded.Encoding);
+    }
+
+    [Fact]
     public void An_unknown_declared_charset_is_ignored_with_a_warning()
     {
         var decoded = Ok("plain"u8.ToArray(), "x-no-such-charset");
