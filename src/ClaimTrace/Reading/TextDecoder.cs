@@ -84,23 +84,21 @@ public static class TextDecoder
 
     private static DecodeResult DecodeDeclared(ReadOnlySpan<byte> bytes, Charset declared, string claim, List<string> warnings)
     {
-        switch (declared.Family)
-        {
-            case CharsetFamily.Utf8:
-                return DecodeUtf8OrFallback(bytes, claim, warnings);
-            case CharsetFamily.Latin:
-                // Mislabelled UTF-8 is common (a CMS template saying iso-8859-1 over UTF-8 content). Bytes that
-                // are valid UTF-8 and use multi-byte sequences are almost never intended as windows-1252.
-                if (System.Text.Unicode.Utf8.IsValid(bytes) && bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0)
-                {
-                    warnings.Add($"{claim}, but the bytes are valid UTF-8; decoded as utf-8");
-                    return Finish(Encoding.UTF8.GetString(bytes), Charsets.Utf8.Name, warnings);
-                }
+        if (declared.Family == CharsetFamily.Utf8)
+            return DecodeUtf8OrFallback(bytes, claim, warnings);
 
-                return Finish(Charsets.Windows1252.Lenient.GetString(bytes), Charsets.Windows1252.Name, warnings);
-            default:
-                return Finish(DecodeWith(bytes, declared, warnings, 0), declared.Name, warnings);
+        // Mislabelled UTF-8 is common (a CMS template saying iso-8859-1 or gb2312 over UTF-8 content, a page
+        // converted to UTF-8 that kept its old <meta>). Bytes that are valid UTF-8 and use multi-byte sequences
+        // are almost never meant as anything else, in a single-byte charset or a multi-byte one.
+        if (System.Text.Unicode.Utf8.IsValid(bytes) && bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0)
+        {
+            warnings.Add($"{claim}, but the bytes are valid UTF-8; decoded as utf-8");
+            return Finish(Encoding.UTF8.GetString(bytes), Charsets.Utf8.Name, warnings);
         }
+
+        return declared.Family == CharsetFamily.Latin
+            ? Finish(Charsets.Windows1252.Lenient.GetString(bytes), Charsets.Windows1252.Name, warnings)
+            : Finish(DecodeWith(bytes, declared, warnings, 0), declared.Name, warnings);
     }
 
     private static DecodeResult DecodeUtf8OrFallback(ReadOnlySpan<byte> bytes, string? claim, List<string> warnings)

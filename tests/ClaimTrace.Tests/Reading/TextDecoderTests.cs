@@ -171,6 +171,25 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void A_meta_charset_of_a_page_since_converted_to_utf8_is_overruled_with_a_warning()
+    {
+        var html = "<html><head><meta charset=\"gb2312\"><title>可利用记忆</title></head></html>";
+        var decoded = Ok(Encoding.UTF8.GetBytes(html), html: true);
+        Assert.Equal(html, decoded.Text);
+        Assert.Equal("utf-8", decoded.Encoding);
+        Assert.Equal("<meta> charset gb2312, but the bytes are valid UTF-8; decoded as utf-8", decoded.Warning);
+    }
+
+    [Fact]
+    public void A_real_gbk_page_is_decoded_with_its_meta_charset()
+    {
+        var html = "<html><head><meta charset=\"gbk\"><title>可利用记忆</title></head></html>";
+        var decoded = Ok(CodePages.Strict(936).GetBytes(html), html: true);
+        Assert.Equal(html, decoded.Text);
+        Assert.Null(decoded.Warning);
+    }
+
+    [Fact]
     public void A_declared_utf8_over_windows_1252_bytes_falls_back_and_names_the_claim()
     {
         var decoded = Ok(Windows1252.GetBytes("Na\u00efve \u201cclaim\u201d"), "UTF-8");
