@@ -1,5 +1,12 @@
+using BenchmarkDotNet.Running;
 using ClaimTrace.Bench;
 
+// `throughput` is the whole-corpus run (pages/s per core, peak memory), `reading` the readers alone;
+// anything else goes to BenchmarkDotNet's stage benchmarks.
+if (args is ["throughput", .. var options])
+    return Throughput.Run(options);
 if (args is ["reading", .. var rest])
     return ReadingThroughput.Run(rest);
+
+BenchmarkSwitcher.FromAssembly(typeof(Throughput).Assembly).Run(args);
 return 0;

@@ -1,1 +1,3 @@
-return 0;
+using ClaimTrace.Cli;
+
+return CliApp.Run(args, CliEnvironment.FromProcess());

@@ -23,7 +23,10 @@ public sealed class WeightedCues
 
     public static WeightedCues Load(string relativePath)
     {
-        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+        // Lexicon patterns come from data files users extend, and lines can be megabytes long (a page flattened
+        // to one line). The non-backtracking engine matches in time linear in the line whatever the pattern,
+        // so no timeout is needed and none can fire on a busy machine.
+        const RegexOptions options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
         var cues = new List<(double, Regex)>();
         var patterns = new List<string>();
         foreach (var line in DataFiles.ReadLines(relativePath))
@@ -32,11 +35,11 @@ public sealed class WeightedCues
             if (tab <= 0 || !double.TryParse(line.AsSpan(0, tab), NumberStyles.Float, CultureInfo.InvariantCulture, out var weight))
                 throw new FormatException($"{relativePath}: expected 'weight<TAB>pattern' but found '{line}'.");
             var pattern = line[(tab + 1)..];
-            cues.Add((weight, new Regex(pattern, options, TimeSpan.FromSeconds(1))));
+            cues.Add((weight, new Regex(pattern, options)));
             patterns.Add("(?:" + pattern + ")");
         }
 
-        return new WeightedCues([.. cues], new Regex(string.Join('|', patterns), options, TimeSpan.FromSeconds(1)));
+        return new WeightedCues([.. cues], new Regex(string.Join('|', patterns), options));
     }
 
     public double Score(string line)

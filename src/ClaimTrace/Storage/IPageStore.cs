@@ -34,6 +34,12 @@ public enum IngestStatus
     Added,
     NewVersion,
     Unchanged,
+
+    /// <summary>
+    /// The store refused the page (a span outside its text, a reply to a missing comment): it is recorded
+    /// as a failure with the reason and the rest of the batch is stored. The outcome's version is 0.
+    /// </summary>
+    Rejected,
 }
 
 public sealed record IngestOutcome(string Id, string Source, IngestStatus Status, int Version);

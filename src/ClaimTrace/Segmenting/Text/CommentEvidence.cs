@@ -11,7 +11,13 @@ namespace ClaimTrace;
 /// </summary>
 internal static partial class CommentEvidence
 {
-    private const int MinimumUnmarkedTurns = 5;
+    // Without markers, a few chatty paragraphs closing an essay (rhetorical questions, "you") are far
+    // commoner than a short unmarked comment section, so an unmarked section must be long.
+    private const int MinimumUnmarkedTurns = 12;
+
+    // Transcripts and fact-check roundups label their turns ("AMY GOODMAN:", "THE FACTS:"): dialogue that
+    // belongs to the article. Two labelled turns are enough to tell.
+    private const int TranscriptLabels = 2;
     private const int MinimumReportLines = 3;
     private const double MaximumReportVoice = 0.6;
     private const double MinimumVoiceContrast = 1.0;
@@ -28,6 +34,9 @@ internal static partial class CommentEvidence
     [GeneratedRegex(@"^\s*(?:\d+\s+)?(?:comments?|responses?|replies|reader comments|discussion|join the discussion|leave a (?:reply|comment)|(?:show|view|load) (?:more )?comments)\s*:?\s*$|^\s*\S.{0,40}\s(?:says|said|wrote)\s*:\s*$|^\s*reply\s*$|\bat \d{1,2}:\d{2}\s*(?:am|pm)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Marker();
 
+    [GeneratedRegex(@"^\s*[A-Z][A-Z.'’\- ]{1,40}:\s")]
+    private static partial Regex SpeakerLabel();
+
     [GeneratedRegex(@"^\s*(?:\d{1,2}|[a-z])[.)]\s")]
     private static partial Regex NumberedItem();
 
@@ -40,6 +49,8 @@ internal static partial class CommentEvidence
             return true;
 
         var turns = 0;
+        var bulletOpen = false;
+        var labelled = 0;
         var shortTurns = 0;
         var dialogueTurns = 0;
         var voice = 0.0;
@@ -48,9 +59,21 @@ internal static partial class CommentEvidence
             var line = lines[i];
             if (line.IsBlank)
                 continue;
-            if (line.BulletAuthor is not null || IsMarker(line))
+            if (IsMarker(line))
+                return true;
+            if (line.CommentAuthor is not null)
+            {
+                bulletOpen = true;
+                continue;
+            }
+
+            // A bullet naming a commenter is followed by what they wrote; a bulleted list of headlines
+            // ("Related" links) is bullet after bullet with nothing in between.
+            if (bulletOpen)
                 return true;
             turns++;
+            if (SpeakerLabel().IsMatch(line.Text))
+                labelled++;
             voice += line.ReaderVoice;
             if (line.Second > 0 || line.Questions > 0 || line.Informal > 0 || line.Emoticons > 0)
                 dialogueTurns++;
@@ -75,7 +98,7 @@ internal static partial class CommentEvidence
             reportVoice += lines[i].ReaderVoice;
         }
 
-        if (turns < MinimumUnmarkedTurns || reportLines < MinimumReportLines || (double)shortTurns / turns < MinimumShortTurnShare
+        if (turns < MinimumUnmarkedTurns || labelled >= TranscriptLabels || reportLines < MinimumReportLines || (double)shortTurns / turns < MinimumShortTurnShare
             || (double)dialogueTurns / turns < MinimumDialogueShare)
             return false;
         var meanReport = reportVoice / reportLines;

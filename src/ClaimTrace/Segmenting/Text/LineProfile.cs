@@ -29,8 +29,11 @@ internal sealed class LineProfile
     public bool IsDateOnly { get; init; }
     public FoundDate Date { get; init; }
 
-    /// <summary>The commenter's name when the line is a bullet naming one ("  • John Smith").</summary>
-    public string? BulletAuthor { get; init; }
+    /// <summary>
+    /// The commenter's name when the line opens a comment: a bullet naming one ("  • John Smith") or a
+    /// comment header ("John Smith – June 13, 2024 at 8:41 am", "John Smith says:").
+    /// </summary>
+    public string? CommentAuthor { get; init; }
 
     public int Length => Text.Length;
 
@@ -43,7 +46,7 @@ internal sealed class LineProfile
                 + (0.9 * Math.Min(Questions, 2)) + (0.5 * Math.Min(Exclamations, 2))
                 + (1.5 * Informal) + (1.5 * Emoticons) + (StartsLowercase ? 0.6 : 0)
                 + (IsUrlOnly ? 1.5 : 0);
-            if (BulletAuthor is not null)
+            if (CommentAuthor is not null)
                 voice += 4;
             return Math.Min(voice, 5);
         }
@@ -79,6 +82,23 @@ internal sealed class LineProfile
                 return false;
             var last = Text.TrimEnd()[^1];
             return last != '.' && last != ',' && last != ';';
+        }
+    }
+
+    /// <summary>
+    /// A headline asked as a question ("Is the valley really 92% back on the grid?"): one short sentence
+    /// ending in a question mark. Such a headline is neither a short label (it ends in punctuation) nor,
+    /// in sentence case, headline-like, yet it is a title candidate all the same.
+    /// </summary>
+    public bool IsQuestionHeadline
+    {
+        get
+        {
+            if (IsBlank || Words is < 5 or > 20 || Length > 160)
+                return false;
+            var text = Text.Trim();
+            return text.EndsWith('?') && !text[..^1].Contains("? ", StringComparison.Ordinal)
+                && !text.Contains(". ", StringComparison.Ordinal) && !text.Contains("! ", StringComparison.Ordinal);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace ClaimTrace;
@@ -24,6 +25,12 @@ internal sealed partial class LineProfiler
     [GeneratedRegex(@"^\s*[•·▪●◦‣∙*]\s+(?<name>[^\s•].{0,60}?)\s*$")]
     private static partial Regex BulletLine();
 
+    // "Jane Roe – June 13, 2024 at 8:41 am", "Jane Roe | 13 June 2024 08:41", "Jane Roe says:": the header a
+    // comment system prints above each comment, naming its author.
+    // Nothing but a date and time may follow the name, so "Kovic said: ..." in a report is not one.
+    [GeneratedRegex(@"^\s*(?<name>\S.{0,40}?)(?:\s+[–—|-]\s+(?=.{0,40}\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*$)|\s+(?:says|said|wrote)\s*:\s*(?:.{0,40}\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommentHeader();
+
     [GeneratedRegex(@"(?<![\w])(?::-?[)(DPp]|;-?\)|xD|<3|:/)(?![\w])")]
     private static partial Regex Emoticon();
 
@@ -49,15 +56,16 @@ internal sealed partial class LineProfiler
 
         var counts = CountWords(content);
         var trimmedEnd = content.TrimEnd();
-        var last = trimmedEnd[^1];
-        var bullet = BulletLine().Match(content);
-        string? bulletAuthor = null;
-        if (bullet.Success)
+        var opener = BulletLine().Match(content);
+        if (!opener.Success)
+            opener = CommentHeader().Match(content);
+        string? commentAuthor = null;
+        if (opener.Success)
         {
-            var name = bullet.Groups["name"].Value;
-            // A bullet naming a person has a few words and no sentence punctuation.
+            var name = opener.Groups["name"].Value;
+            // A name has a few words and no sentence punctuation.
             if (name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 && !".!?:;,".Contains(name[^1], StringComparison.Ordinal))
-                bulletAuthor = name;
+                commentAuthor = name;
         }
 
         var isDate = DateText.IsDateOnly(content, out var date);
@@ -67,7 +75,7 @@ internal sealed partial class LineProfiler
             Text = content,
             Indent = indent,
             Words = counts.Words,
-            EndsWithTerminal = ".!?…\"”’)]".Contains(last, StringComparison.Ordinal),
+            EndsWithTerminal = EndsSentence(trimmedEnd),
             Furniture = _furniture.Score(content),
             ReportingCues = counts.Reporting,
             FirstSingular = counts.FirstSingular,
@@ -83,10 +91,33 @@ internal sealed partial class LineProfiler
             IsUrlOnly = UrlOnly().IsMatch(content),
             IsDateOnly = isDate,
             Date = date,
-            BulletAuthor = bulletAuthor,
+            CommentAuthor = commentAuthor,
             IsByline = content.Length < 400 && LineKinds.Byline().IsMatch(content),
         };
     }
+
+    /// <summary>
+    /// Whether a line ends a sentence. A line that closes a quotation ends one, except when the quotation is
+    /// a short phrase without punctuation: a headline ending in a scare-quoted phrase
+    /// (<c>... survey as “not representative”</c>) is a label, while a quoted sentence or quoted headline
+    /// (<c>Times: "As Troubles Pile Up, a Crisis of Confidence"</c>) is not.
+    /// </summary>
+    private static bool EndsSentence(string trimmedEnd)
+    {
+        var last = trimmedEnd[^1];
+        if (!"\"”’".Contains(last, StringComparison.Ordinal))
+            return ".!?…)]".Contains(last, StringComparison.Ordinal);
+        var inside = trimmedEnd.AsSpan()[..^1];
+        var open = inside.LastIndexOfAny(last == '”' ? "“" : last == '’' ? "‘" : "\"");
+        if (open < 0 || inside.Length == 0 || !char.IsLetterOrDigit(inside[^1]))
+            return true;
+        var quoted = inside[(open + 1)..];
+        return quoted.Count(' ') >= ScareQuoteMaxWords || quoted.IndexOfAny(Punctuation) >= 0;
+    }
+
+    private const int ScareQuoteMaxWords = 4;
+
+    private static readonly SearchValues<char> Punctuation = SearchValues.Create(".,;:!?");
 
     private WordCounts CountWords(string content)
     {

@@ -33,6 +33,7 @@ public sealed class PlainTextSegmenter : IPageSegmenter
         var zones = _zones.Decode(profiles);
         if (!CommentEvidence.Suffices(profiles, zones))
             zones = _zones.Decode(profiles, allowComments: false);
+        ExtendHeaderToDateline(profiles, zones);
 
         var layout = new PageLayout(profiles, zones);
         var segments = new List<Segment>();
@@ -47,12 +48,32 @@ public sealed class PlainTextSegmenter : IPageSegmenter
         return new SegmentedPage(text, metadata, segments, comments);
     }
 
+    /// <summary>
+    /// A report starts at its dateline ("HALDEN FORD, 20 June 2024 – ..."). A sentence-case headline just
+    /// above it scores too little as furniture to leave the body, so when the first body lines before a
+    /// dateline paragraph are all short labels, they are the headline block and join the header.
+    /// </summary>
+    private static void ExtendHeaderToDateline(List<LineProfile> lines, PageZone[] zones)
+    {
+        var body = Enumerable.Range(0, lines.Count).Where(i => zones[i] == PageZone.Body && !lines[i].IsBlank).Take(3).ToList();
+        var dateline = body.FindIndex(i => LineKinds.OpensWithDateline(lines[i]));
+        if (dateline <= 0 || !body.Take(dateline).All(i => lines[i].IsShortLabel || lines[i].IsQuestionHeadline))
+            return;
+        for (var i = 0; i < body[dateline]; i++)
+        {
+            if (zones[i] == PageZone.Body)
+                zones[i] = PageZone.Header;
+        }
+    }
+
     private static HeaderFindings AddHeader(PageLayout layout, List<Segment> segments)
     {
         var header = layout.Lines(PageZone.Header).Where(l => !l.IsBlank).ToList();
         var findings = new HeaderFindings();
-        var title = header
-            .Where(l => (l.IsShortLabel || l.IsHeadlineLike) && !l.IsDateOnly && l.Furniture < 1.5 && l.Words >= 3 && !l.IsByline)
+        var candidates = header
+            .Where(l => (l.IsShortLabel || l.IsHeadlineLike || l.IsQuestionHeadline) && !l.IsDateOnly && l.Furniture < 1.5 && l.Words >= 3 && !l.IsByline)
+            .ToList();
+        var title = candidates
             .Select(l => (Line: l, Score: TitleScore(l, layout)))
             .OrderByDescending(t => t.Score)
             .ThenBy(t => t.Line.Line.Number)
@@ -105,11 +126,26 @@ public sealed class PlainTextSegmenter : IPageSegmenter
         score += line.CapitalisedShare * 2;
         if (line.Text.TrimEnd().EndsWith('?') || line.Text.TrimEnd().EndsWith('!'))
             score += 0.5;
-        // A headline is often repeated by breadcrumbs or the page's footer: repetition is evidence.
+        // A headline is often repeated by breadcrumbs, players or the page's footer ("The post <title>
+        // appeared first on ..."): repetition is evidence. Inside the report only a line that starts with it
+        // counts ("<title> Listen · 7:48"), since the report names its site or its subject in passing; and an
+        // "About <name>" heading names an organisation, not a headline.
         var trimmed = line.Text.Trim();
-        if (layout.All.Any(l => l != line && !l.IsBlank && l.Text.Contains(trimmed, StringComparison.Ordinal)))
+        if (layout.All.Any(l => l != line && !l.IsBlank && RepeatsTitle(l, trimmed, layout.ZoneOf(l) == PageZone.Body)))
             score += 2;
+        // A name the report uses inside its sentences ("The Harbour Users Association today asked ...") is
+        // the site's or the subject's name in a masthead, not a headline.
+        if (layout.Lines(PageZone.Body).Any(l => l.Text.IndexOf(trimmed, StringComparison.Ordinal) > 0))
+            score -= 2;
         return score - line.Furniture;
+    }
+
+    private static bool RepeatsTitle(LineProfile other, string title, bool inBody)
+    {
+        var text = other.Text.Trim();
+        if (inBody)
+            return text.StartsWith(title, StringComparison.Ordinal) && text.Length <= title.Length + 40;
+        return text.Contains(title, StringComparison.Ordinal) && !LineKinds.IsAboutHeading(other);
     }
 
     private static void AddBody(PageLayout layout, List<Segment> segments)
@@ -162,11 +198,27 @@ public sealed class PlainTextSegmenter : IPageSegmenter
             return SegmentKind.RelatedLink;
         if (LineKinds.IsCaptionCredit(line))
             return SegmentKind.Caption;
-        return line.Furniture >= 2.5 && line.Prose < 2.5 ? SegmentKind.Boilerplate : SegmentKind.Article;
+        // A lone label between paragraphs ("Advertisement", "Share") is furniture even with a modest cue score.
+        var lonelyLabel = line.IsShortLabel && line.Furniture >= 1.5 && line.Prose < 1;
+        return lonelyLabel || (line.Furniture >= 2.5 && line.Prose < 2.5) ? SegmentKind.Boilerplate : SegmentKind.Article;
     }
 
-    private static void AddFurniture(PageLayout layout, List<Segment> segments, PageZone zone) =>
-        AddRuns(layout, segments, SegmentKind.Boilerplate, layout.Lines(zone).Where(l => !l.IsBlank).ToList());
+    /// <summary>Related links and credit lines ("Reporting by ...") below a report keep their kinds; the rest is furniture.</summary>
+    private static void AddFurniture(PageLayout layout, List<Segment> segments, PageZone zone)
+    {
+        var furniture = new List<LineProfile>();
+        foreach (var line in layout.Lines(zone).Where(l => !l.IsBlank))
+        {
+            if (LineKinds.IsRelatedLink(line))
+                segments.Add(Of(SegmentKind.RelatedLink, line));
+            else if (LineKinds.IsByline(line))
+                segments.Add(Of(SegmentKind.Byline, line));
+            else
+                furniture.Add(line);
+        }
+
+        AddRuns(layout, segments, SegmentKind.Boilerplate, furniture);
+    }
 
     private List<Comment> AddComments(string text, PageLayout layout, List<Segment> segments)
     {

@@ -47,8 +47,21 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
     [GeneratedRegex(@"^\s*(?:source|via)\s*:\s*(?<url>(?:https?://|www\.)\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SourceLink();
 
-    [GeneratedRegex(@"^\s*(?:articles|posts|stories) by\s*:\s*(?<name>.+?)\s*$|^\s*author\s*:\s*(?<name>.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Reporting by Jane Roe; editing by John Doe": the reporter is the author, the editor is not.
+    [GeneratedRegex(@"^\s*(?:articles|posts|stories) by\s*:\s*(?<name>.+?)\s*$|^\s*author\s*:\s*(?<name>.+?)\s*$|^\s*report(?:ing|ed) by\s+(?<name>[^;,]+?)\s*(?:[;,].*)?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorLine();
+
+    // "© 2024 Valley Press. All rights reserved.", "Copyright © 2024 Marrowgate Courier": the holder a site's
+    // own furniture names. Words run until a full stop, comma or anything not capitalised.
+    [GeneratedRegex(@"(?:©|\([cC]\)|\b(?i:copyright)\b)(?:\s*(?:©|\([cC]\)|\b(?i:copyright)\b))*\s*(?:(?:19|20)\d{2}(?:\s*[–-]\s*(?:19|20)\d{2})?\s*[,–-]?\s*)?(?<name>[\p{Lu}][\p{L}'’&-]*(?:\s+[\p{Lu}][\p{L}'’&-]*){0,4})", RegexOptions.CultureInvariant)]
+    private static partial Regex CopyrightNotice();
+
+    [GeneratedRegex(@"\b(?:republished|reprinted|reposted|original source|appeared first|originally (?:published|appeared)|contributed by)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CrosspostCredit();
+
+    // One to four capitalised words and nothing else: "NewsHarbor", "Valley Press".
+    [GeneratedRegex(@"^\s*(?<name>\p{Lu}[\p{L}'’&-]*(?:\s\p{Lu}[\p{L}'’&-]*){0,3})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex MastheadName();
 
     [GeneratedRegex(@"<[^>]{1,40}>")]
     private static partial Regex Tag();
@@ -66,6 +79,8 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
         var (author, bylineOutlet, bylineDate) = ReadByline(header.Byline);
         if (bylineDate is not null)
             meta = meta with { Published = meta.Published ?? bylineDate };
+        if (meta.Published is null && DatelineDate(header.FirstBodyLine) is { } datelineDate)
+            meta = meta with { Published = datelineDate };
 
         var original = FindOriginalSource(layout);
         author ??= FindAuthorLine(layout);
@@ -110,6 +125,16 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
 
         var date = DateText.FindAll(text, start).Select(d => new MetaValue(d.Iso, "text:byline", d.Start, d.End)).FirstOrDefault();
         return (author, outlet, date);
+    }
+
+    /// <summary>The date a report's dateline carries ("HALDEN FORD, 20 June 2024 – ..."), when it gives a full one.</summary>
+    private static MetaValue? DatelineDate(LineProfile? first)
+    {
+        if (first is null || LineKinds.Dateline().Match(first.Text) is not { Success: true } dateline)
+            return null;
+        return DateText.FindAll(first.Text[..dateline.Length], first.Line.Start)
+            .Select(d => new MetaValue(d.Iso, "text:dateline", d.Start, d.End))
+            .FirstOrDefault();
     }
 
     /// <summary>Known outlet names mentioned in a line, by name or by domain.</summary>
@@ -259,6 +284,11 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
         if (winner is not null)
             return winner;
 
+        // Outlets the directory does not know, named by the page's own furniture.
+        var named = CopyrightHolder(layout, excluded) ?? (original is null ? AboutIssuer(layout) : null) ?? Masthead(layout, header, excluded);
+        if (named is not null)
+            return named;
+
         foreach (var line in layout.All)
         {
             if (line.IsBlank || layout.ZoneOf(line) != PageZone.Body || !LineKinds.IsEditorNote(line))
@@ -269,6 +299,68 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The holder a site's copyright line names ("© 2024 Valley Press"), known or not. A crosspost's names
+    /// the original and a blog's may name its author, so both are passed over, as is a copyright inside a
+    /// crosspost's credit line ("Republished with permission from X. Copyright (c) X LLP").
+    /// </summary>
+    private MetaValue? CopyrightHolder(PageLayout layout, string?[] excluded)
+    {
+        foreach (var line in layout.All)
+        {
+            if (line.IsBlank || line.Furniture <= 0 || line.Length > 300 || layout.ZoneOf(line) is PageZone.Body or PageZone.Comments
+                || CrosspostCredit().IsMatch(line.Text))
+                continue;
+            foreach (Match m in CopyrightNotice().Matches(line.Text))
+            {
+                var g = m.Groups["name"];
+                var name = outlets.FindByName(g.Value) ?? Clean(g.Value);
+                if (name.Length >= 2 && !excluded.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    return new MetaValue(name, "text:copyright", line.Line.Start + g.Index, line.Line.Start + g.Index + g.Length);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The issuer a press release's "About X" section names. The release itself mentions it, which tells an
+    /// issuer from a heading such as "About the Author". (Not asked of a repost, whose release is the original's.)
+    /// </summary>
+    private MetaValue? AboutIssuer(PageLayout layout)
+    {
+        var bodyText = string.Join('\n', layout.Lines(PageZone.Body).Select(l => l.Text));
+        foreach (var line in layout.All)
+        {
+            if (line.IsBlank || layout.ZoneOf(line) is PageZone.Body or PageZone.Comments || LineKinds.AboutHeading().Match(line.Text) is not { Success: true } about)
+                continue;
+            var g = about.Groups["name"];
+            if (bodyText.Contains(g.Value, StringComparison.Ordinal))
+                return new MetaValue(outlets.FindByName(g.Value) ?? g.Value, "text:about-issuer", line.Line.Start + g.Index, line.Line.Start + g.Index + g.Length);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The masthead: a name standing alone as the page's first line that the site's furniture repeats
+    /// ("NewsHarbor" ... "Subscribe to the NewsHarbor daily digest"). A repeated name, not just a short first
+    /// line, because a page may as well open with its headline.
+    /// </summary>
+    private MetaValue? Masthead(PageLayout layout, HeaderFindings header, string?[] excluded)
+    {
+        var top = layout.Lines(PageZone.Header).FirstOrDefault(l => !l.IsBlank);
+        if (top is null || top == header.Title || MastheadName().Match(top.Text) is not { Success: true } masthead)
+            return null;
+        var g = masthead.Groups["name"];
+        var mention = new Regex(@"(?<![\p{L}\p{N}])" + Regex.Escape(g.Value) + @"(?![\p{L}\p{N}])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        var repeated = layout.All.Any(l => l != top && !l.IsBlank && l.Furniture > 0
+            && layout.ZoneOf(l) is PageZone.Trailer or PageZone.Tail && mention.IsMatch(l.Text));
+        if (!repeated || excluded.Contains(g.Value, StringComparer.OrdinalIgnoreCase))
+            return null;
+        return new MetaValue(outlets.FindByName(g.Value) ?? g.Value, "text:masthead", top.Line.Start + g.Index, top.Line.Start + g.Index + g.Length);
     }
 
     /// <summary>"Global Research Articles" → "Global Research": drop trailing words until a known name remains.</summary>

@@ -25,10 +25,11 @@ internal sealed class ZoneDecoder
         public double VoiceAgainstProse { get; init; } = 0.9;
         public double Voice { get; init; } = 1.2;
         public double ReportingAgainstVoice { get; init; } = 0.7;
-        public double BulletAuthor { get; init; } = 2.0;
+        public double CommentAuthor { get; init; } = 2.0;
         public double CommentLineCost { get; init; } = 0.3;
         public double EnterComments { get; init; } = 4.0;
         public double EnterFurniture { get; init; } = 0.5;
+        public double InlineFurniture { get; init; } = 0.5;
     }
 
     private readonly Weights _w;
@@ -110,12 +111,15 @@ internal sealed class ZoneDecoder
         var furniture = Math.Min(line.Furniture, _w.FurnitureCap);
         return zone switch
         {
-            PageZone.Body => line.Prose - (_w.FurnitureAgainstProse * furniture) - (_w.VoiceAgainstProse * line.ReaderVoice)
-                - (line.IsByline ? _w.Byline : 0),
+            PageZone.Body => Math.Max(
+                line.Prose - (_w.FurnitureAgainstProse * furniture) - (_w.VoiceAgainstProse * line.ReaderVoice) - (line.IsByline ? _w.Byline : 0),
+                // A lone label such as "Advertisement" between paragraphs is furniture inside the report, not the
+                // report's end: it costs the body little, so the body is not cut at the first advert.
+                line.IsShortLabel && !line.IsByline && line.CommentAuthor is null ? -_w.InlineFurniture : double.NegativeInfinity),
             PageZone.Comments => (_w.Voice * line.ReaderVoice)
                 - (_w.ReportingAgainstVoice * Math.Min(line.ReportingCues, 2))
                 - (_w.FurnitureAgainstProse * furniture * 1.5)
-                + (line.BulletAuthor is null ? 0 : _w.BulletAuthor)
+                + (line.CommentAuthor is null ? 0 : _w.CommentAuthor)
                 - _w.CommentLineCost,
             _ => (_w.FurnitureCue * furniture)
                 + (line.IsShortLabel ? _w.ShortLabel : 0)
@@ -123,7 +127,7 @@ internal sealed class ZoneDecoder
                 + (line.IsByline ? _w.Byline : 0)
                 + (line.IsDateOnly ? _w.DateOnly : 0)
                 - (_w.ProseAgainstFurniture * line.Prose)
-                - (line.BulletAuthor is null ? 0 : _w.BulletAuthor),
+                - (line.CommentAuthor is null ? 0 : _w.CommentAuthor),
         };
     }
 }

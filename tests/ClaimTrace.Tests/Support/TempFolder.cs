@@ -1,22 +1,25 @@
 namespace ClaimTrace.Tests;
 
-/// <summary>A folder under the system temp folder for one test, deleted with everything in it afterwards.</summary>
+/// <summary>A folder under the system temp directory for one test, removed with everything in it on dispose.</summary>
 internal sealed class TempFolder : IDisposable
 {
-    public TempFolder()
+    public TempFolder(string purpose = "test")
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "claimtrace-reading-" + Guid.NewGuid().ToString("N")[..12]);
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"claimtrace-{purpose}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
     }
 
     public string Path { get; }
+
+    /// <summary>The full path of a file in the folder (not created).</summary>
+    public string File(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
     /// <summary>Writes a file (creating sub-folders) and returns its full path.</summary>
     public string Write(string relative, byte[] bytes)
     {
         var full = System.IO.Path.Combine(Path, relative);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, bytes);
+        System.IO.File.WriteAllBytes(full, bytes);
         return full;
     }
 
@@ -30,7 +33,7 @@ internal sealed class TempFolder : IDisposable
         }
         catch (IOException)
         {
-            // A leftover temp folder is not worth failing a test for.
+            // A file still open elsewhere: temp is cleaned by the system in the end.
         }
     }
 }

@@ -1,0 +1,388 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace ClaimTrace;
+
+/// <summary>
+/// The page store over any ADO.NET database: ingest rules, paging, filtering and the mapping between
+/// <see cref="Page"/> and rows live here once; a backend supplies an open, migrated connection, its
+/// <see cref="SqlDialect"/> and how to describe its errors. One instance holds one connection and
+/// serialises calls on it.
+/// </summary>
+/// <remarks>
+/// <para>Versions follow <see cref="VersionRule"/>: content hash alone decides, and a page that flips back to
+/// an older content is unchanged. Every page of a batch gets the batch's time as its ingest time.</para>
+/// <para>A page the store cannot keep truthfully (a span outside its text, a reply to a missing comment) is
+/// <see cref="IngestStatus.Rejected"/> and recorded as a failure; the batch goes on. A database error
+/// rolls the whole batch back and throws a <see cref="StoreException"/>.</para>
+/// <para><see cref="Counts"/> counts rows: segments and comments of every stored version, not only current ones.</para>
+/// <para>
+/// <see cref="Find"/> with an id prefix that matches several documents throws a <see cref="StoreException"/>
+/// listing them, rather than returning null: "not found" would send the user looking for a typo, when
+/// what they need is a longer prefix.
+/// </para>
+/// </remarks>
+public abstract class SqlPageStore : IPageStore
+{
+    private const string CurrentVersionJoin = "FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.current_version";
+    private const int ShortestPrefix = 4;
+    private const int MostCandidatesListed = 10;
+
+    private readonly DbConnection connection;
+    private readonly SqlDialect dialect;
+    private readonly TimeProvider time;
+    private readonly Lock gate = new();
+    private bool disposed;
+
+    private protected SqlPageStore(DbConnection connection, SqlDialect dialect, string database, int schemaVersion, TimeProvider time)
+    {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.time = time;
+        Database = database;
+        SchemaVersion = schemaVersion;
+    }
+
+    /// <summary>The database file or server the store writes to, as named in messages.</summary>
+    public string Database { get; }
+
+    public int SchemaVersion { get; }
+
+    public IReadOnlyList<IngestOutcome> SaveBatch(IReadOnlyList<Page> pages, IReadOnlyList<ReadFailure> failures)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(failures);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (pages.Count == 0 && failures.Count == 0)
+                return [];
+
+            // Disposing an uncommitted transaction rolls it back, whatever was thrown on the way.
+            using var transaction = connection.BeginTransaction();
+            var outcomes = new List<IngestOutcome>(pages.Count);
+            var at = "";
+            try
+            {
+                using var writer = new BatchWriter(connection, transaction, time.GetUtcNow());
+                for (var i = 0; i < pages.Count; i++)
+                {
+                    at = $" at page {i + 1} ({pages[i]?.Source})";
+                    outcomes.Add(writer.Save(pages[i]));
+                }
+
+                at = " while recording failures";
+                foreach (var failure in failures)
+                    writer.RecordFailure(failure);
+                writer.Finish();
+                at = " at commit";
+                transaction.Commit();
+                return outcomes;
+            }
+            catch (DbException e)
+            {
+                throw Describe(e, $"saving a batch of {pages.Count} pages and {failures.Count} failures failed{at}; nothing of the batch was stored");
+            }
+        }
+    }
+
+    public StoredPage? Find(string idOrKey)
+    {
+        ArgumentNullException.ThrowIfNull(idOrKey);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard($"finding '{idOrKey}'", () => ResolveId(idOrKey) is { } id ? Load(id) : null);
+        }
+    }
+
+    public IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckPage(query.Offset, query.Limit);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("listing documents", () => QueryDocuments(query));
+        }
+    }
+
+    public IReadOnlyList<StoredFailure> ListFailures(int offset, int limit)
+    {
+        CheckPage(offset, limit);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("listing failures", () =>
+            {
+                using var statement = new Statement(connection, null,
+                    "SELECT source, location, kind, reason, recorded_at FROM failures ORDER BY recorded_at DESC, id DESC LIMIT @limit OFFSET @offset",
+                    "@limit", "@offset");
+                using var reader = statement.Bind(limit, offset).Query();
+                var list = new List<StoredFailure>();
+                while (reader.Read())
+                {
+                    list.Add(new StoredFailure(
+                        reader.GetString(0),
+                        reader.IsDBNull(1) ? null : reader.GetString(1),
+                        Enum.Parse<FailureKind>(reader.GetString(2), ignoreCase: true),
+                        reader.GetString(3),
+                        reader.GetFieldValue<DateTimeOffset>(4)));
+                }
+
+                return list;
+            });
+        }
+    }
+
+    public StoreCounts Counts()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("counting", () =>
+            {
+                using var statement = new Statement(connection, null,
+                    """
+                    SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM versions), (SELECT COUNT(*) FROM segments),
+                           (SELECT COUNT(*) FROM comments), (SELECT COUNT(*) FROM failures)
+                    """);
+                using var reader = statement.Query();
+                reader.Read();
+                return new StoreCounts(Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4));
+            });
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        lock (gate)
+        {
+            if (disposed)
+                return;
+            disposed = true;
+            if (disposing)
+            {
+                BeforeClose(connection);
+                connection.Dispose();
+            }
+        }
+    }
+
+    /// <summary>A last word to the database before the connection closes (SQLite: <c>PRAGMA optimize</c>).</summary>
+    private protected virtual void BeforeClose(DbConnection open)
+    {
+    }
+
+    /// <summary>A backend's description of its error, as a <see cref="StoreException"/> naming the database.</summary>
+    private protected abstract StoreException Describe(DbException error, string doing);
+
+    private T Guard<T>(string doing, Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (DbException e)
+        {
+            throw Describe(e, doing + " failed");
+        }
+    }
+
+    private static void CheckPage(int offset, int limit)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+    }
+
+    /// <summary>Exact id, then key, then source, then an unambiguous id prefix: exact matches always win.</summary>
+    private string? ResolveId(string query)
+    {
+        if (query.Length == 0)
+            return null;
+
+        using (var byId = new Statement(connection, null, "SELECT id FROM documents WHERE id = @q OR key = @q ORDER BY CASE WHEN id = @q THEN 0 ELSE 1 END LIMIT 1", "@q"))
+        {
+            if (byId.Bind(query).Scalar() is string id)
+                return id;
+        }
+
+        using (var bySource = new Statement(connection, null, "SELECT doc_id FROM versions WHERE source = @q ORDER BY ingested_at DESC, doc_id LIMIT 1", "@q"))
+        {
+            if (bySource.Bind(query).Scalar() is string id)
+                return id;
+        }
+
+        var prefix = query.Trim().ToLowerInvariant();
+        if (prefix.Length < ShortestPrefix || !prefix.All(char.IsAsciiHexDigitLower))
+            return null;
+
+        // A range rather than LIKE so the primary key index answers it; '~' sorts after every hex digit.
+        using var byPrefix = new Statement(connection, null,
+            $"SELECT id, key FROM documents WHERE {dialect.IdInRange} ORDER BY id LIMIT @most", "@low", "@high", "@most");
+        using var reader = byPrefix.Bind(prefix, prefix + "~", MostCandidatesListed + 1).Query();
+        var candidates = new List<(string Id, string Key)>();
+        while (reader.Read())
+            candidates.Add((reader.GetString(0), reader.GetString(1)));
+
+        return candidates.Count switch
+        {
+            0 => null,
+            1 => candidates[0].Id,
+            _ => throw new StoreException(Database,
+                $"the id prefix '{prefix}' matches {(candidates.Count > MostCandidatesListed ? $"more than {MostCandidatesListed}" : candidates.Count.ToString(CultureInfo.InvariantCulture))} documents, give more of the id: "
+                + string.Join("; ", candidates.Take(MostCandidatesListed).Select(c => $"{c.Id} {c.Key}"))),
+        };
+    }
+
+    private StoredPage Load(string id)
+    {
+        using var head = new Statement(connection, null,
+            $"SELECT d.key, v.version, v.content_hash, v.source, v.format, v.encoding, v.text, v.metadata, v.ingested_at {CurrentVersionJoin} WHERE d.id = @id",
+            "@id");
+        string key, hash, source, format, encoding, text, metadata;
+        int version;
+        DateTimeOffset ingestedAt;
+        using (var reader = head.Bind(id).Query())
+        {
+            if (!reader.Read())
+                throw new StoreException(Database, $"document {id} has no row for its current version");
+            key = reader.GetString(0);
+            version = Int(reader, 1);
+            hash = reader.GetString(2);
+            source = reader.GetString(3);
+            format = reader.GetString(4);
+            encoding = reader.GetString(5);
+            text = reader.GetString(6);
+            metadata = reader.GetString(7);
+            ingestedAt = reader.GetFieldValue<DateTimeOffset>(8);
+        }
+
+        var page = new Page
+        {
+            Source = source,
+            Key = key,
+            ContentHash = hash,
+            Format = PageRow.ParseFormat(format),
+            Text = text,
+            Encoding = encoding,
+            Metadata = MetadataJson.Read(metadata),
+            Segments = LoadSegments(id, version),
+            Comments = LoadComments(id, version),
+            Warnings = LoadWarnings(id, version),
+        };
+        return new StoredPage(page, version, ingestedAt);
+    }
+
+    private List<Segment> LoadSegments(string id, int version)
+    {
+        using var statement = new Statement(connection, null,
+            "SELECT kind, start_offset, end_offset, first_line, last_line FROM segments WHERE doc_id = @id AND version = @version ORDER BY ordinal",
+            "@id", "@version");
+        using var reader = statement.Bind(id, version).Query();
+        var segments = new List<Segment>();
+        while (reader.Read())
+        {
+            var kind = SegmentKindNames.FromWire(reader.GetString(0))
+                ?? throw new StoreException(Database, $"document {id} version {version} has a segment of unknown kind '{reader.GetString(0)}'");
+            segments.Add(new Segment(kind, Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4)));
+        }
+
+        return segments;
+    }
+
+    private List<Comment> LoadComments(string id, int version)
+    {
+        using var statement = new Statement(connection, null,
+            """
+            SELECT idx, start_offset, end_offset, first_line, last_line, author, depth, reply_to, likely_spam
+            FROM comments WHERE doc_id = @id AND version = @version ORDER BY idx
+            """,
+            "@id", "@version");
+        using var reader = statement.Bind(id, version).Query();
+        var comments = new List<Comment>();
+        while (reader.Read())
+        {
+            comments.Add(new Comment(
+                Int(reader, 0), Int(reader, 1), Int(reader, 2), Int(reader, 3), Int(reader, 4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                Int(reader, 6),
+                reader.IsDBNull(7) ? null : Int(reader, 7),
+                reader.GetBoolean(8)));
+        }
+
+        return comments;
+    }
+
+    private List<string> LoadWarnings(string id, int version)
+    {
+        using var statement = new Statement(connection, null,
+            "SELECT message FROM warnings WHERE doc_id = @id AND version = @version ORDER BY ordinal", "@id", "@version");
+        using var reader = statement.Bind(id, version).Query();
+        var warnings = new List<string>();
+        while (reader.Read())
+            warnings.Add(reader.GetString(0));
+        return warnings;
+    }
+
+    private List<DocumentSummary> QueryDocuments(DocumentQuery query)
+    {
+        // Only fixed SQL fragments are chosen here; every value the caller gave travels as a parameter.
+        var conditions = new List<string>();
+        var names = new List<string>();
+        var values = new List<object?>();
+        if (PageRow.FoldOutlet(query.Outlet) is { } outlet)
+        {
+            conditions.Add("v.outlet_folded = @outlet");
+            names.Add("@outlet");
+            values.Add(outlet);
+        }
+
+        if (!string.IsNullOrEmpty(query.TextContains))
+        {
+            conditions.Add($"(v.title {dialect.CaseInsensitiveLike} @pattern ESCAPE '\\' OR v.text {dialect.CaseInsensitiveLike} @pattern ESCAPE '\\')");
+            names.Add("@pattern");
+            values.Add("%" + EscapeLike(new StoredText().CleanRequired(query.TextContains)) + "%");
+        }
+
+        names.AddRange(["@limit", "@offset"]);
+        values.AddRange([query.Limit, query.Offset]);
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        using var statement = new Statement(connection, null,
+            $"""
+            SELECT d.id, d.key, v.source, v.version, v.title, v.outlet, v.author, v.published, v.format, v.length,
+                   v.segment_count, v.comment_count, v.ingested_at
+            {CurrentVersionJoin}
+            {where}
+            ORDER BY {dialect.KeyOrder}
+            LIMIT @limit OFFSET @offset
+            """,
+            [.. names]);
+        using var reader = statement.Bind([.. values]).Query();
+        var list = new List<DocumentSummary>();
+        while (reader.Read())
+        {
+            list.Add(new DocumentSummary(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), Int(reader, 3),
+                NullableString(reader, 4), NullableString(reader, 5), NullableString(reader, 6), NullableString(reader, 7),
+                PageRow.ParseFormat(reader.GetString(8)), Int(reader, 9), Int(reader, 10), Int(reader, 11),
+                reader.GetFieldValue<DateTimeOffset>(12)));
+        }
+
+        return list;
+    }
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+
+    private static string? NullableString(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    /// <summary>Backends return counts and integers as different CLR types (SQLite: long, PostgreSQL: int or long).</summary>
+    private static int Int(DbDataReader reader, int column) => Convert.ToInt32(reader.GetValue(column), CultureInfo.InvariantCulture);
+}
