@@ -47,29 +47,27 @@ public sealed class SourceWalker(ReaderRegistry registry, ReadingOptions options
 
     private IEnumerable<ReadResult> ReadStdin(IPageReader? forced)
     {
-        Stream stream;
-        ReadFailure? failure = null;
         try
         {
-            stream = openStdin();
+            return Sniffed(StdinName, openStdin(), forced);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            stream = Stream.Null;
-            failure = new ReadFailure(StdinName, null, FailureKind.Io, "cannot read standard input: " + e.Message);
+            return [ReadResult.Fail(StdinName, null, FailureKind.Io, "cannot read standard input: " + e.Message)];
         }
-
-        if (failure is not null)
-            return [ReadResult.Fail(failure)];
-        return Sniffed(StdinName, stream, forced);
     }
 
     private IEnumerable<ReadResult> ReadFile(string path, IPageReader? reader)
     {
-        var stream = Open(path, out var failure);
-        if (stream is null)
-            return [ReadResult.Fail(failure!)];
-        return Sniffed(path, stream, reader);
+        try
+        {
+            var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+            return Sniffed(path, stream, reader);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return [ReadResult.Fail(ReaderGuard.FailureFor(path, e))];
+        }
     }
 
     /// <summary>Reads a stream with the given reader, or with the one its first bytes suggest; disposes the stream after.</summary>
@@ -179,20 +177,6 @@ public sealed class SourceWalker(ReaderRegistry registry, ReadingOptions options
         {
             failure = new ReadFailure(folder, null, FailureKind.Io, "cannot list the folder: " + e.Message);
             return new FolderListing([]);
-        }
-    }
-
-    private static FileStream? Open(string path, out ReadFailure? failure)
-    {
-        failure = null;
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
-        {
-            failure = ReaderGuard.FailureFor(path, e);
-            return null;
         }
     }
 

@@ -44,17 +44,15 @@ public static class TextDecoder
         if (declared is null && !string.IsNullOrWhiteSpace(declaredCharset))
             warnings.Add($"unknown charset '{declaredCharset.Trim()}' ignored");
 
+        // A declared UTF-16/32 explains NULs and control-range bytes (Cyrillic in UTF-16 is 0x04 after 0x04),
+        // so it is trusted before the binary checks; without one, a NUL pattern may still name the encoding.
+        if (declared is { Family: CharsetFamily.Utf16 or CharsetFamily.Utf32 })
+            return Finish(DecodeWith(bytes, declared, warnings, 0), declared.Name, warnings);
         var profile = ByteProfile.Of(bytes);
-        if (profile.HasNuls)
+        if (profile.HasNuls && (profile.Utf32WithoutBom() ?? profile.Utf16WithoutBom()) is { } wide)
         {
-            // A declared UTF-16/32 explains the NULs; without one, their pattern may still name the encoding.
-            if (declared is { Family: CharsetFamily.Utf16 or CharsetFamily.Utf32 })
-                return Finish(DecodeWith(bytes, declared, warnings, 0), declared.Name, warnings);
-            if ((profile.Utf32WithoutBom() ?? profile.Utf16WithoutBom()) is { } wide)
-            {
-                warnings.Add($"no byte-order mark, but the NUL bytes fall as in {wide.Name}; decoded as {wide.Name}");
-                return Finish(DecodeWith(bytes, wide, warnings, 0), wide.Name, warnings);
-            }
+            warnings.Add($"no byte-order mark, but the NUL bytes fall as in {wide.Name}; decoded as {wide.Name}");
+            return Finish(DecodeWith(bytes, wide, warnings, 0), wide.Name, warnings);
         }
 
         if (BinarySignatures.Match(bytes) is { } format)
@@ -86,23 +84,21 @@ public static class TextDecoder
 
     private static DecodeResult DecodeDeclared(ReadOnlySpan<byte> bytes, Charset declared, string claim, List<string> warnings)
     {
-        switch (declared.Family)
-        {
-            case CharsetFamily.Utf8:
-                return DecodeUtf8OrFallback(bytes, claim, warnings);
-            case CharsetFamily.Latin:
-                // Mislabelled UTF-8 is common (a CMS template saying iso-8859-1 over UTF-8 content). Bytes that
-                // are valid UTF-8 and use multi-byte sequences are almost never intended as windows-1252.
-                if (System.Text.Unicode.Utf8.IsValid(bytes) && bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0)
-                {
-                    warnings.Add($"{claim}, but the bytes are valid UTF-8; decoded as utf-8");
-                    return Finish(Encoding.UTF8.GetString(bytes), Charsets.Utf8.Name, warnings);
-                }
+        if (declared.Family == CharsetFamily.Utf8)
+            return DecodeUtf8OrFallback(bytes, claim, warnings);
 
-                return Finish(Charsets.Windows1252.Lenient.GetString(bytes), Charsets.Windows1252.Name, warnings);
-            default:
-                return Finish(DecodeWith(bytes, declared, warnings, 0), declared.Name, warnings);
+        // Mislabelled UTF-8 is common (a CMS template saying iso-8859-1 or gb2312 over UTF-8 content, a page
+        // converted to UTF-8 that kept its old <meta>). Bytes that are valid UTF-8 and use multi-byte sequences
+        // are almost never meant as anything else, in a single-byte charset or a multi-byte one.
+        if (System.Text.Unicode.Utf8.IsValid(bytes) && bytes.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) >= 0)
+        {
+            warnings.Add($"{claim}, but the bytes are valid UTF-8; decoded as utf-8");
+            return Finish(Encoding.UTF8.GetString(bytes), Charsets.Utf8.Name, warnings);
         }
+
+        return declared.Family == CharsetFamily.Latin
+            ? Finish(Charsets.Windows1252.Lenient.GetString(bytes), Charsets.Windows1252.Name, warnings)
+            : Finish(DecodeWith(bytes, declared, warnings, 0), declared.Name, warnings);
     }
 
     private static DecodeResult DecodeUtf8OrFallback(ReadOnlySpan<byte> bytes, string? claim, List<string> warnings)

@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 
 namespace ClaimTrace.Tests;
 
+[Collection(HeavyReadingCollection.Name)]
 public sealed class CsvPageReaderTests
 {
     private static List<ReadResult> Read(string csv, ReadingOptions? options = null) =>

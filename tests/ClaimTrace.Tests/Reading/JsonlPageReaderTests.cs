@@ -2,6 +2,7 @@ using System.Text;
 
 namespace ClaimTrace.Tests;
 
+[Collection(HeavyReadingCollection.Name)]
 public sealed class JsonlPageReaderTests
 {
     private static List<ReadResult> Read(string jsonl, ReadingOptions? options = null) =>
@@ -116,6 +117,13 @@ public sealed class JsonlPageReaderTests
         Assert.Equal("Jane", page.Container.Author!.Value);
         Assert.Null(page.Container.Url);
         Assert.Equal("a, b", page.Container.Title!.Value);
+    }
+
+    [Fact]
+    public void Content_given_as_an_array_of_paragraphs_is_joined_by_blank_lines()
+    {
+        var page = Assert.Single(Read("""{"content":["First.","Second.",3,"Third."]}""")).Page!;
+        Assert.Equal("First.\n\nSecond.\n\nThird.", page.Text);
     }
 
     [Fact]

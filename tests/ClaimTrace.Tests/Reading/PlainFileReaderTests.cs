@@ -2,6 +2,7 @@ using System.Text;
 
 namespace ClaimTrace.Tests;
 
+[Collection(HeavyReadingCollection.Name)]
 public sealed class PlainFileReaderTests
 {
     private static readonly ReadingOptions Options = ReadingOptions.Default;

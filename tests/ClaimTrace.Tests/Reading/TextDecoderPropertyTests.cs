@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 
 namespace ClaimTrace.Tests;
 
+[Collection(HeavyReadingCollection.Name)]
 public sealed class TextDecoderPropertyTests
 {
     /// <summary>Byte soup with the shapes that steer the decoder: BOMs, NULs, UTF-8 and UTF-16 fragments, lone surrogates.</summary>

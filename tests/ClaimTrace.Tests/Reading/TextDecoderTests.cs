@@ -171,12 +171,41 @@ public sealed class TextDecoderTests
     }
 
     [Fact]
+    public void A_meta_charset_of_a_page_since_converted_to_utf8_is_overruled_with_a_warning()
+    {
+        var html = "<html><head><meta charset=\"gb2312\"><title>可利用记忆</title></head></html>";
+        var decoded = Ok(Encoding.UTF8.GetBytes(html), html: true);
+        Assert.Equal(html, decoded.Text);
+        Assert.Equal("utf-8", decoded.Encoding);
+        Assert.Equal("<meta> charset gb2312, but the bytes are valid UTF-8; decoded as utf-8", decoded.Warning);
+    }
+
+    [Fact]
+    public void A_real_gbk_page_is_decoded_with_its_meta_charset()
+    {
+        var html = "<html><head><meta charset=\"gbk\"><title>可利用记忆</title></head></html>";
+        var decoded = Ok(CodePages.Strict(936).GetBytes(html), html: true);
+        Assert.Equal(html, decoded.Text);
+        Assert.Null(decoded.Warning);
+    }
+
+    [Fact]
     public void A_declared_utf8_over_windows_1252_bytes_falls_back_and_names_the_claim()
     {
         var decoded = Ok(Windows1252.GetBytes("Na\u00efve \u201cclaim\u201d"), "UTF-8");
         Assert.Equal("Na\u00efve \u201cclaim\u201d", decoded.Text);
         Assert.Equal("windows-1252", decoded.Encoding);
         Assert.StartsWith("declared utf-8, but not valid UTF-8 at byte 2", decoded.Warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_declared_utf16_is_trusted_even_for_text_without_nul_bytes()
+    {
+        var text = "Сирия освобождена";
+        var bytes = new UnicodeEncoding(false, false).GetBytes(text.Replace(" ", "", StringComparison.Ordinal));
+        var decoded = Ok(bytes, "utf-16");
+        Assert.Equal("Сирияосвобождена", decoded.Text);
+        Assert.Equal("utf-16le", decoded.Encoding);
     }
 
     [Fact]

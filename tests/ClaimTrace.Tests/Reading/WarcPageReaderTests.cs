@@ -3,6 +3,7 @@ using System.Text;
 
 namespace ClaimTrace.Tests;
 
+[Collection(HeavyReadingCollection.Name)]
 public sealed class WarcPageReaderTests
 {
     private const string Article = "<!doctype html><html><head><title>Syria</title></head><body><p>“96.5%” retaken</p></body></html>";

@@ -87,23 +87,23 @@ public sealed class JsonlPageReader(ReadingOptions options) : IPageReader
 
                 if (field == ContainerField.Content)
                 {
-                    if (reader.TokenType == JsonTokenType.String && rank < contentRank)
-                    {
-                        if (reader.ValueSpan.Length > options.MaxPageBytes)
-                        {
-                            return ReadResult.Fail(source, location, FailureKind.TooLarge,
-                                $"line {number}: the content is {ByteSize.Format(reader.ValueSpan.Length)}, over {options.PageLimitText}");
-                        }
-
-                        var text = JsonStrings.Read(ref reader, "content", warnings);
-                        if (!string.IsNullOrWhiteSpace(text))
-                            (content, contentRank) = (text, rank);
-                    }
-                    else
+                    if (rank >= contentRank || reader.TokenType is not (JsonTokenType.String or JsonTokenType.StartArray))
                     {
                         reader.Skip();
+                        continue;
                     }
 
+                    if (reader.TokenType == JsonTokenType.String && reader.ValueSpan.Length > options.MaxPageBytes)
+                    {
+                        return ReadResult.Fail(source, location, FailureKind.TooLarge,
+                            $"line {number}: the content is {ByteSize.Format(reader.ValueSpan.Length)}, over {options.PageLimitText}");
+                    }
+
+                    var text = reader.TokenType == JsonTokenType.String
+                        ? JsonStrings.Read(ref reader, "content", warnings)
+                        : Paragraphs(ref reader, warnings);
+                    if (!string.IsNullOrWhiteSpace(text))
+                        (content, contentRank) = (text, rank);
                     continue;
                 }
 
@@ -190,6 +190,21 @@ public sealed class JsonlPageReader(ReadingOptions options) : IPageReader
             default:
                 return null;
         }
+    }
+
+    /// <summary>Content given as an array of paragraphs (some scrapers do): the strings joined by blank lines.</summary>
+    private static string Paragraphs(ref Utf8JsonReader reader, ICollection<string> warnings)
+    {
+        var paragraphs = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+                paragraphs.Add(JsonStrings.Read(ref reader, "content", warnings));
+            else
+                reader.Skip();
+        }
+
+        return string.Join("\n\n", paragraphs);
     }
 
     private static string? SkipNull(ref Utf8JsonReader reader)

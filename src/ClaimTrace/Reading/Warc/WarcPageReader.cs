@@ -16,18 +16,12 @@ public sealed class WarcPageReader(ReadingOptions options) : IPageReader
 
     private IEnumerable<ReadResult> ReadCore(string source, Stream stream)
     {
+        // Gzip is recognised by its magic bytes, not the extension: .warc files are sometimes gzipped and vice versa.
         var peeked = PeekedStream.Peek(stream, 2, out var head);
-        GzipTail? tail = null;
-        Stream input = peeked;
-        if (head is [0x1F, 0x8B])
+        var tail = head is [0x1F, 0x8B] ? new GzipTail(peeked) : null;
+        using (var gzip = tail is null ? null : new GZipStream(tail, CompressionMode.Decompress, leaveOpen: true))
         {
-            tail = new GzipTail(peeked);
-            input = new GZipStream(tail, CompressionMode.Decompress, leaveOpen: true);
-        }
-
-        using (input == peeked ? null : input)
-        {
-            var scanner = new WarcScanner(source, new ByteReader(input), tail, options);
+            var scanner = new WarcScanner(source, new ByteReader((Stream?)gzip ?? peeked), tail, options);
             while (true)
             {
                 var step = scanner.Next();
