@@ -76,6 +76,22 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Pages_piped_through_standard_input_are_known_by_their_content()
+    {
+        using var cli = new CliHarness();
+        var first = System.Text.Encoding.UTF8.GetBytes(Report);
+        var second = System.Text.Encoding.UTF8.GetBytes(Report.Replace("1,200", "1,300", StringComparison.Ordinal));
+
+        Assert.Equal(0, cli.Run(first, "ingest", "-", "--db", cli.Database, "--quiet"));
+        Assert.Equal(0, cli.Run(first, "ingest", "-", "--db", cli.Database, "--quiet"));
+        Assert.Equal(0, cli.Run(second, "ingest", "-", "--db", cli.Database, "--quiet"));
+
+        using var store = SqlitePageStore.Open(cli.Database);
+        Assert.Equal(2, store.Counts().Documents);
+        Assert.Equal(2, store.Counts().Versions);
+    }
+
+    [Fact]
     public void Show_of_an_unknown_document_says_so_and_exits_with_three()
     {
         using var cli = new CliHarness();
