@@ -17,8 +17,8 @@ internal static class ReadingThroughput
 
     public static int Run(string[] args)
     {
-        var corpus = args.Length > 0 ? args[0] : FindCorpus();
-        if (corpus is null || !Directory.Exists(corpus))
+        var corpus = args.Length > 0 ? args[0] : CorpusLocator.Find();
+        if (!Directory.Exists(corpus))
         {
             Console.Error.WriteLine("corpus folder not found; pass it as an argument or set CLAIMTRACE_CORPUS");
             return 2;
@@ -119,17 +119,4 @@ internal static class ReadingThroughput
         }
     }
 
-    private static string? FindCorpus()
-    {
-        var fromEnv = Environment.GetEnvironmentVariable("CLAIMTRACE_CORPUS");
-        if (!string.IsNullOrEmpty(fromEnv))
-            return fromEnv;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ClaimTrace.slnx")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus"));
-        }
-
-        return null;
-    }
 }

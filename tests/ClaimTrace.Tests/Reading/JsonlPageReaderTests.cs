@@ -164,23 +164,9 @@ public sealed class JsonlPageReaderTests
 }
 
 /// <summary>One stream after another, as one.</summary>
-internal sealed class ChainedStream(Stream first, Stream second) : Stream
+internal sealed class ChainedStream(Stream first, Stream second) : ForwardReadStream
 {
     private bool _onSecond;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -194,16 +180,6 @@ internal sealed class ChainedStream(Stream first, Stream second) : Stream
 
         return second.Read(buffer, offset, count);
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -95,23 +95,9 @@ public sealed class PlainFileReaderTests
 }
 
 /// <summary>A stream whose device fails after some bytes, as a bad disk or a dropped network mount does.</summary>
-internal sealed class FailingStream(int afterBytes) : Stream
+internal sealed class FailingStream(int afterBytes) : ForwardReadStream
 {
     private int _given;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     public override int Read(byte[] buffer, int offset, int count)
     {
@@ -123,13 +109,4 @@ internal sealed class FailingStream(int afterBytes) : Stream
         return n;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

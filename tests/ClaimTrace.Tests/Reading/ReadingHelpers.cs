@@ -43,33 +43,9 @@ internal static class ReadingHelpers
     /// <summary>A stream that can only be read forward, as stdin and pipes are.</summary>
     public static Stream Pipe(byte[] bytes) => new ForwardOnlyStream(new MemoryStream(bytes, writable: false));
 
-    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    private sealed class ForwardOnlyStream(Stream inner) : ForwardReadStream
     {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
         public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, Math.Min(count, 1000));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

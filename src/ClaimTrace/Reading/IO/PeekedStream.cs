@@ -29,23 +29,9 @@ internal static class PeekedStream
         return new ReplayStream(head, stream);
     }
 
-    private sealed class ReplayStream(byte[] prefix, Stream rest) : Stream
+    private sealed class ReplayStream(byte[] prefix, Stream rest) : ForwardReadStream
     {
         private int _offset;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
@@ -62,14 +48,5 @@ internal static class PeekedStream
             return rest.Read(buffer);
         }
 
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -8,27 +8,13 @@ namespace ClaimTrace;
 /// only the last member's trailer tells. It ends with ISIZE, the member's uncompressed size: if no recent
 /// record boundary is that far from the end of the data, the last member is incomplete and the file was cut.
 /// </summary>
-internal sealed class GzipTail(Stream inner) : Stream
+internal sealed class GzipTail(Stream inner) : ForwardReadStream
 {
     private const int RememberedStarts = 64;
 
     private readonly byte[] _last = new byte[8];
     private readonly Queue<long> _starts = new();
     private long _seen;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
 
     /// <summary>Notes an uncompressed offset where a gzip member may have started (where a record starts).</summary>
     public void MaybeMemberStart(long offset)
@@ -76,13 +62,4 @@ internal sealed class GzipTail(Stream inner) : Stream
         bytes.CopyTo(_last.AsSpan(_last.Length - bytes.Length));
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
