@@ -71,10 +71,10 @@ public static class DemoCommand
         console.Write(table);
         var threaded = docs.Select(d => store.Find(d.Id)!.Page).FirstOrDefault(p => p.Comments.Any(c => c.ReplyTo is not null));
         console.MarkupLine("Next steps:");
-        console.MarkupLineInterpolated($"  claimtrace docs --db {database}");
+        console.MarkupLineInterpolated($"  ./claimtrace docs --db {database}");
         if (threaded is not null)
-            console.MarkupLineInterpolated($"  claimtrace show {threaded.Id[..8]} --db {database}     [grey](a page with a threaded comment section)[/]");
-        console.MarkupLineInterpolated($"  claimtrace extract samples/ --json     [grey](the extraction JSON, no database)[/]");
+            console.MarkupLineInterpolated($"  ./claimtrace show {threaded.Id[..8]} --db {database}     [grey](a page with a threaded comment section)[/]");
+        console.MarkupLineInterpolated($"  ./claimtrace extract samples/08-courier-96-percent.html --json     [grey](the extraction JSON of one page, no database)[/]");
     }
 
     private static string CommentCell(Page page)
