@@ -25,6 +25,9 @@ public sealed record Page
     public required IReadOnlyList<Segment> Segments { get; init; }
     public required IReadOnlyList<Comment> Comments { get; init; }
 
+    /// <summary>Statements, quantities, dates, entities and stance cues found in the text (empty until analysed).</summary>
+    public PageAnalysis Analysis { get; init; } = PageAnalysis.Empty;
+
     /// <summary>Things worth telling a user that did not stop the page (a repaired encoding, a truncated record).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
