@@ -12,16 +12,16 @@ internal sealed class BatchWriter : IDisposable
 {
     private readonly DateTimeOffset now;
     private readonly long runId;
-    private readonly Statement findDocument;
-    private readonly Statement findContent;
-    private readonly Statement insertDocument;
-    private readonly Statement setCurrent;
-    private readonly Statement insertVersion;
-    private readonly Statement insertSegment;
-    private readonly Statement insertComment;
-    private readonly Statement insertWarning;
-    private readonly Statement insertFailure;
-    private readonly Statement finishRun;
+    private readonly PreparedStatement findDocument;
+    private readonly PreparedStatement findContent;
+    private readonly PreparedStatement insertDocument;
+    private readonly PreparedStatement setCurrent;
+    private readonly PreparedStatement insertVersion;
+    private readonly PreparedStatement insertSegment;
+    private readonly PreparedStatement insertComment;
+    private readonly PreparedStatement insertWarning;
+    private readonly PreparedStatement insertFailure;
+    private readonly PreparedStatement finishRun;
     private int added;
     private int newVersions;
     private int unchanged;
@@ -31,7 +31,7 @@ internal sealed class BatchWriter : IDisposable
     public BatchWriter(DbConnection connection, DbTransaction transaction, DateTimeOffset now)
     {
         this.now = now;
-        using (var startRun = new Statement(connection, transaction, "INSERT INTO ingest_runs (started_at) VALUES (@at) RETURNING id", "@at"))
+        using (var startRun = new PreparedStatement(connection, transaction, "INSERT INTO ingest_runs (started_at) VALUES (@at) RETURNING id", "@at"))
             runId = Convert.ToInt64(startRun.Bind(now).Scalar(), CultureInfo.InvariantCulture);
 
         findDocument = new(connection, transaction, "SELECT key, current_version FROM documents WHERE id = @id", "@id");

@@ -115,7 +115,7 @@ public abstract class SqlPageStore : IPageStore
             ObjectDisposedException.ThrowIf(disposed, this);
             return Guard("listing failures", () =>
             {
-                using var statement = new Statement(connection, null,
+                using var statement = new PreparedStatement(connection, null,
                     "SELECT source, location, kind, reason, recorded_at FROM failures ORDER BY recorded_at DESC, id DESC LIMIT @limit OFFSET @offset",
                     "@limit", "@offset");
                 using var reader = statement.Bind(limit, offset).Query();
@@ -142,7 +142,7 @@ public abstract class SqlPageStore : IPageStore
             ObjectDisposedException.ThrowIf(disposed, this);
             return Guard("counting", () =>
             {
-                using var statement = new Statement(connection, null,
+                using var statement = new PreparedStatement(connection, null,
                     """
                     SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM versions), (SELECT COUNT(*) FROM segments),
                            (SELECT COUNT(*) FROM comments), (SELECT COUNT(*) FROM failures)
@@ -207,13 +207,13 @@ public abstract class SqlPageStore : IPageStore
         if (query.Length == 0)
             return null;
 
-        using (var byId = new Statement(connection, null, "SELECT id FROM documents WHERE id = @q OR key = @q ORDER BY CASE WHEN id = @q THEN 0 ELSE 1 END LIMIT 1", "@q"))
+        using (var byId = new PreparedStatement(connection, null, "SELECT id FROM documents WHERE id = @q OR key = @q ORDER BY CASE WHEN id = @q THEN 0 ELSE 1 END LIMIT 1", "@q"))
         {
             if (byId.Bind(query).Scalar() is string id)
                 return id;
         }
 
-        using (var bySource = new Statement(connection, null, "SELECT doc_id FROM versions WHERE source = @q ORDER BY ingested_at DESC, doc_id LIMIT 1", "@q"))
+        using (var bySource = new PreparedStatement(connection, null, "SELECT doc_id FROM versions WHERE source = @q ORDER BY ingested_at DESC, doc_id LIMIT 1", "@q"))
         {
             if (bySource.Bind(query).Scalar() is string id)
                 return id;
@@ -224,7 +224,7 @@ public abstract class SqlPageStore : IPageStore
             return null;
 
         // A range rather than LIKE so the primary key index answers it; '~' sorts after every hex digit.
-        using var byPrefix = new Statement(connection, null,
+        using var byPrefix = new PreparedStatement(connection, null,
             $"SELECT id, key FROM documents WHERE {dialect.IdInRange} ORDER BY id LIMIT @most", "@low", "@high", "@most");
         using var reader = byPrefix.Bind(prefix, prefix + "~", MostCandidatesListed + 1).Query();
         var candidates = new List<(string Id, string Key)>();
@@ -243,7 +243,7 @@ public abstract class SqlPageStore : IPageStore
 
     private StoredPage Load(string id)
     {
-        using var head = new Statement(connection, null,
+        using var head = new PreparedStatement(connection, null,
             $"SELECT d.key, v.version, v.content_hash, v.source, v.format, v.encoding, v.text, v.metadata, v.ingested_at {CurrentVersionJoin} WHERE d.id = @id",
             "@id");
         string key, hash, source, format, encoding, text, metadata;
@@ -282,7 +282,7 @@ public abstract class SqlPageStore : IPageStore
 
     private List<Segment> LoadSegments(string id, int version)
     {
-        using var statement = new Statement(connection, null,
+        using var statement = new PreparedStatement(connection, null,
             "SELECT kind, start_offset, end_offset, first_line, last_line FROM segments WHERE doc_id = @id AND version = @version ORDER BY ordinal",
             "@id", "@version");
         using var reader = statement.Bind(id, version).Query();
@@ -299,7 +299,7 @@ public abstract class SqlPageStore : IPageStore
 
     private List<Comment> LoadComments(string id, int version)
     {
-        using var statement = new Statement(connection, null,
+        using var statement = new PreparedStatement(connection, null,
             """
             SELECT idx, start_offset, end_offset, first_line, last_line, author, depth, reply_to, likely_spam
             FROM comments WHERE doc_id = @id AND version = @version ORDER BY idx
@@ -322,7 +322,7 @@ public abstract class SqlPageStore : IPageStore
 
     private List<string> LoadWarnings(string id, int version)
     {
-        using var statement = new Statement(connection, null,
+        using var statement = new PreparedStatement(connection, null,
             "SELECT message FROM warnings WHERE doc_id = @id AND version = @version ORDER BY ordinal", "@id", "@version");
         using var reader = statement.Bind(id, version).Query();
         var warnings = new List<string>();
@@ -354,7 +354,7 @@ public abstract class SqlPageStore : IPageStore
         names.AddRange(["@limit", "@offset"]);
         values.AddRange([query.Limit, query.Offset]);
         var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
-        using var statement = new Statement(connection, null,
+        using var statement = new PreparedStatement(connection, null,
             $"""
             SELECT d.id, d.key, v.source, v.version, v.title, v.outlet, v.author, v.published, v.format, v.length,
                    v.segment_count, v.comment_count, v.ingested_at

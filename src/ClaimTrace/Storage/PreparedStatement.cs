@@ -6,12 +6,12 @@ namespace ClaimTrace;
 /// One parameterised SQL statement, reused: values are bound by position to the names given, and the
 /// statement is prepared on first use so a batch of pages compiles each INSERT once, not once per row.
 /// </summary>
-internal sealed class Statement : IDisposable
+internal sealed class PreparedStatement : IDisposable
 {
     private readonly DbCommand command;
     private bool prepared;
 
-    public Statement(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameterNames)
+    public PreparedStatement(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameterNames)
     {
         command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -25,7 +25,7 @@ internal sealed class Statement : IDisposable
         }
     }
 
-    public Statement Bind(params object?[] values)
+    public PreparedStatement Bind(params object?[] values)
     {
         if (values.Length != command.Parameters.Count)
             throw new ArgumentException($"{values.Length} values for {command.Parameters.Count} parameters of: {command.CommandText}", nameof(values));
