@@ -6,7 +6,7 @@ namespace ClaimTrace;
 /// <summary>
 /// Writes the extraction JSON: the public contract that outside scorers read (docs/extraction-json.md).
 /// One object per input: the source as given, the text every offset points into, and each segment,
-/// comment and metadata value with UTF-16 offsets (end exclusive). Change it only on purpose, and bump
+/// comment, metadata value and analysis item with UTF-16 offsets (end exclusive). Change it only on purpose, and bump
 /// <see cref="Schema"/> when a change could break a reader.
 /// </summary>
 public static class ExtractionJson
@@ -113,6 +113,7 @@ public static class ExtractionJson
         foreach (var warning in page.Warnings)
             w.WriteStringValue(warning);
         w.WriteEndArray();
+        AnalysisJson.Write(w, page.Analysis);
         w.WriteEndObject();
     }
 

@@ -5,7 +5,7 @@ namespace ClaimTrace;
 
 /// <summary>
 /// Writes one batch inside the transaction the store opened: decides each page's fate by
-/// <see cref="VersionRule"/>, writes new versions with their segments, comments and warnings, and
+/// <see cref="VersionRule"/>, writes new versions with their segments, comments, warnings and analysis, and
 /// records failures, all through statements prepared once per batch.
 /// </summary>
 internal sealed class BatchWriter : IDisposable
@@ -22,6 +22,7 @@ internal sealed class BatchWriter : IDisposable
     private readonly PreparedStatement insertWarning;
     private readonly PreparedStatement insertFailure;
     private readonly PreparedStatement finishRun;
+    private readonly AnalysisWriter analysis;
     private int added;
     private int newVersions;
     private int unchanged;
@@ -73,6 +74,7 @@ internal sealed class BatchWriter : IDisposable
             WHERE id = @run
             """,
             "@pages", "@added", "@new_versions", "@unchanged", "@rejected", "@failures", "@run");
+        analysis = new AnalysisWriter(connection, transaction);
     }
 
     public IngestOutcome Save(Page page)
@@ -100,6 +102,7 @@ internal sealed class BatchWriter : IDisposable
                 newVersions++;
                 break;
             default:
+                analysis.FillIn(row.Id, version, row.Analysis);
                 unchanged++;
                 break;
         }
@@ -133,6 +136,7 @@ internal sealed class BatchWriter : IDisposable
     {
         foreach (var statement in new[] { findDocument, findContent, insertDocument, setCurrent, insertVersion, insertSegment, insertComment, insertWarning, insertFailure, finishRun })
             statement.Dispose();
+        analysis.Dispose();
     }
 
     private IngestOutcome Reject(Page? page, string problem)
@@ -174,5 +178,7 @@ internal sealed class BatchWriter : IDisposable
 
         for (var i = 0; i < row.Warnings.Count; i++)
             insertWarning.Bind(row.Id, version, i, row.Warnings[i]).Execute();
+
+        analysis.Write(row.Id, version, row.Analysis);
     }
 }

@@ -23,6 +23,12 @@ public interface IPageStore : IDisposable
     /// <summary>Documents, newest version each, ordered by key so listings are deterministic.</summary>
     IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query);
 
+    /// <summary>
+    /// Statements and quantities of current versions, with their documents, filtered as <paramref name="query"/>
+    /// says, ordered by date (undated last), then document key and offset, so pages of results are stable.
+    /// </summary>
+    IReadOnlyList<ClaimRow> ListClaims(ClaimQuery query);
+
     /// <summary>Recorded failures, most recent first.</summary>
     IReadOnlyList<StoredFailure> ListFailures(int offset, int limit);
 

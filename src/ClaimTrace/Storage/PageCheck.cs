@@ -59,10 +59,12 @@ internal static class PageCheck
                 return $"metadata {name} {problem}";
         }
 
-        return page.Warnings.Any(w => w is null) ? "a warning is null" : null;
+        if (page.Warnings.Any(w => w is null))
+            return "a warning is null";
+        return page.Analysis is null ? "the page's analysis is null" : AnalysisCheck.Problem(page.Analysis, length);
     }
 
-    private static string? SpanProblem(int start, int end, int length) =>
+    internal static string? SpanProblem(int start, int end, int length) =>
         start < 0 || end < start || end > length
             ? $"spans {start}..{end}, outside the text of {length} characters"
             : null;

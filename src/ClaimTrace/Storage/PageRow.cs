@@ -16,7 +16,8 @@ internal sealed record PageRow(
     string MetadataJson,
     IReadOnlyList<Segment> Segments,
     IReadOnlyList<Comment> Comments,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings,
+    PageAnalysis Analysis)
 {
     public static PageRow From(Page page)
     {
@@ -37,7 +38,8 @@ internal sealed record PageRow(
             ClaimTrace.MetadataJson.Write(metadata),
             page.Segments,
             comments,
-            [.. page.Warnings.Select(cleaner.CleanRequired)]);
+            [.. page.Warnings.Select(cleaner.CleanRequired)],
+            StoredAnalysis.Clean(page.Analysis, cleaner));
 
         return cleaner.Replaced == 0
             ? row

@@ -107,6 +107,23 @@ public abstract class SqlPageStore : IPageStore
         }
     }
 
+    public IReadOnlyList<ClaimRow> ListClaims(ClaimQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckPage(query.Offset, query.Limit);
+        foreach (var (name, value) in new[] { (nameof(query.From), query.From), (nameof(query.To), query.To) })
+        {
+            if (value is not null && !ClaimQuery.IsDate(value))
+                throw new ArgumentException($"'{value}' is not a date of the form 2018, 2018-12 or 2018-12-11", name);
+        }
+
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("listing claims", () => new ClaimListing(connection, dialect).Run(query));
+        }
+    }
+
     public IReadOnlyList<StoredFailure> ListFailures(int offset, int limit)
     {
         CheckPage(offset, limit);
@@ -276,6 +293,7 @@ public abstract class SqlPageStore : IPageStore
             Segments = LoadSegments(id, version),
             Comments = LoadComments(id, version),
             Warnings = LoadWarnings(id, version),
+            Analysis = new AnalysisReader(connection, Database).Load(id, version),
         };
         return new StoredPage(page, version, ingestedAt);
     }

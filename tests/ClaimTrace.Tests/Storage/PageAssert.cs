@@ -16,5 +16,17 @@ internal static class PageAssert
         Assert.Equal(expected.Segments, actual.Segments);
         Assert.Equal(expected.Comments, actual.Comments);
         Assert.Equal(expected.Warnings, actual.Warnings);
+        SameAnalysis(expected.Analysis, actual.Analysis);
+    }
+
+    public static void SameAnalysis(PageAnalysis expected, PageAnalysis actual)
+    {
+        Assert.Equal(expected.Sentences, actual.Sentences);
+        Assert.Equal(expected.Quotes, actual.Quotes);
+        Assert.Equal(expected.Statements, actual.Statements);
+        Assert.Equal(expected.Quantities, actual.Quantities);
+        Assert.Equal(expected.Dates, actual.Dates);
+        Assert.Equal(expected.Entities, actual.Entities);
+        Assert.Equal(expected.Stances, actual.Stances);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class PageBuilder
     private IReadOnlyList<Segment>? segments;
     private IReadOnlyList<Comment> comments = [];
     private IReadOnlyList<string> warnings = [];
+    private PageAnalysis analysis = PageAnalysis.Empty;
 
     private PageBuilder(string key) => this.key = key;
 
@@ -73,6 +74,12 @@ internal sealed class PageBuilder
         return this;
     }
 
+    public PageBuilder WithAnalysis(PageAnalysis value)
+    {
+        analysis = value;
+        return this;
+    }
+
     public Page Build() => new()
     {
         Source = source ?? key,
@@ -85,6 +92,7 @@ internal sealed class PageBuilder
         Segments = segments ?? [new Segment(SegmentKind.Article, 0, text.Length, 1, 1 + text.Count(c => c == '\n'))],
         Comments = comments,
         Warnings = warnings,
+        Analysis = analysis,
     };
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace ClaimTrace.Tests;
 /// way: real databases, one generic suite). A backend's test class only says how to make a fresh,
 /// empty store that uses <see cref="Time"/>.
 /// </summary>
-public abstract class PageStoreContract<TStore> : IDisposable
+public abstract partial class PageStoreContract<TStore> : IDisposable
     where TStore : IPageStore
 {
     private readonly List<TStore> opened = [];

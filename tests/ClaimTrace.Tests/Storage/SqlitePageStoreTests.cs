@@ -73,6 +73,26 @@ public sealed class SqlitePageStoreTests(ITestOutputHelper output) : PageStoreCo
     }
 
     [Fact]
+    public void A_store_at_schema_1_upgrades_to_the_analysis_schema_and_its_pages_take_their_analysis_on_the_next_ingest()
+    {
+        var path = folder.File("schema1.db");
+        var analysed = AnalysedPage.Build();
+        var rich = PageBuilder.Rich();
+        using (var v1 = SqlitePageStore.Open(path, SqlitePageStore.Migrations.Take(1).ToList(), Time))
+            v1.SaveBatch([rich, analysed with { Analysis = PageAnalysis.Empty }], []);
+
+        using var upgraded = SqlitePageStore.Open(path, Time);
+
+        Assert.Equal(2, upgraded.SchemaVersion);
+        PageAssert.Same(rich, upgraded.Find(rich.Key)!.Page);
+        Assert.Empty(upgraded.ListClaims(new ClaimQuery()));
+        Assert.Equal(IngestStatus.Unchanged, Assert.Single(upgraded.SaveBatch([analysed], [])).Status);
+        PageAssert.Same(analysed, upgraded.Find(analysed.Key)!.Page);
+        Assert.Equal(5, upgraded.ListClaims(new ClaimQuery()).Count);
+        Assert.Equal(new StoreCounts(2, 2, 9 + 4, 3 + 1, 0), upgraded.Counts());
+    }
+
+    [Fact]
     public void A_failing_migration_leaves_the_store_at_its_previous_version()
     {
         var path = folder.File("broken.db");
