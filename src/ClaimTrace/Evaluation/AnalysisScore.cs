@@ -129,7 +129,9 @@ public static class AnalysisScorer
             return true;
         var g = gold.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var f = found.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return g.Length > 0 && f.Length > 0 && string.Equals(g[^1], f[^1], StringComparison.OrdinalIgnoreCase) && (g.Length == 1 || f.Length == 1);
+        // A surname, with its particles ("de Mistura" for "Staffan de Mistura"), stands for the full name.
+        return g.Length > 0 && f.Length > 0 && f.Length < g.Length + 1 && (g.Length == 1 || f.Length < g.Length || f.Length == 1)
+            && (g.Length < f.Length ? f[^g.Length..] : g[^f.Length..]).SequenceEqual(g.Length < f.Length ? g : f, StringComparer.OrdinalIgnoreCase);
     }
 
     private static string? String(JsonElement element, string name) =>

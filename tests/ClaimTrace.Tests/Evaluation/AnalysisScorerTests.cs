@@ -51,6 +51,8 @@ public sealed class AnalysisScorerTests
     [InlineData("Mikhail Mizintsev", "Mizintsev", true)]
     [InlineData("Mikhail Mizintsev", "mikhail mizintsev", true)]
     [InlineData("Mikhail Mizintsev", "Ivan Mizintsev", false)]
+    [InlineData("Staffan de Mistura", "de Mistura", true)]
+    [InlineData("Staffan de Mistura", "Mistura", true)]
     public void A_surname_stands_for_a_full_name_but_two_full_names_must_agree(string gold, string found, bool same)
     {
         Assert.Equal(same, AnalysisScorer.SameName(gold, found));
