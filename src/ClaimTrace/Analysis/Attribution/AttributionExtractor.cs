@@ -155,13 +155,28 @@ public sealed class AttributionExtractor
     private void FindCued(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, List<Draft> drafts)
     {
         var first = drafts.Count;
+
+        // Speech first, then thought: "“I think ...,” said X" is X's speech, not an attribution to "I".
+        FindCued(text, sentence, tokens, quotes, drafts, first, thought: false);
+        FindCued(text, sentence, tokens, quotes, drafts, first, thought: true);
+        if (drafts.Count - first > 1)
+        {
+            var mine = drafts.GetRange(first, drafts.Count - first);
+            mine.Sort((a, b) => a.Cue!.Value.Start.CompareTo(b.Cue!.Value.Start));
+            drafts.RemoveRange(first, mine.Count);
+            drafts.AddRange(mine);
+        }
+    }
+
+    private void FindCued(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, List<Draft> drafts, int first, bool thought)
+    {
         for (var i = 0; i < tokens.Count; i++)
         {
             if (_lexicon.Match(text, tokens, i) is not { } match)
                 continue;
             var (entry, count) = match;
             var cueStart = tokens[i].Start;
-            if (InsideQuote(quotes, cueStart) || InsideContent(drafts, first, cueStart))
+            if ((entry.Class == CueClass.Thought) != thought || InsideQuote(quotes, cueStart) || InsideDraft(drafts, first, cueStart))
             {
                 i += count - 1;
                 continue;
@@ -237,7 +252,18 @@ public sealed class AttributionExtractor
         TextSpan? source = null;
         string? role = null;
         var sourceFirst = -1;
-        if (j >= 0 && tokens[j].IsWord)
+        if (j >= 0 && tokens[j].IsWord && Word(text, tokens[j]) is "and" or "but" or "then")
+        {
+            // "X criticized Y and said ...": the subject of the sentence (or of the cue before) speaks again.
+            if (drafts.Count > first && drafts[^1].Source is { } earlier)
+                source = earlier;
+            else if (SubjectAtStart(text, tokens, j) is { } subject)
+                source = subject;
+            if (source is null)
+                return null;
+            sourceFirst = j;
+        }
+        else if (j >= 0 && tokens[j].IsWord)
         {
             sourceFirst = WalkLeft(text, tokens, j);
             if (sourceFirst >= 0)
@@ -311,8 +337,14 @@ public sealed class AttributionExtractor
         if (role is not null && !inverted)
             beforeSource = sourceFirst - 1;
         var after = SkipToContent(text, tokens, cueLast + 1);
-        var restIsTail = after >= tokens.Count || (IsTail(text, tokens, cueLast + 1) && !(after > 0 && tokens[after - 1].IsWord && Word(text, tokens[after - 1]).Equals("that", StringComparison.OrdinalIgnoreCase)));
-        if (beforeSource >= 0 && !tokens[beforeSource].IsWord && text[tokens[beforeSource].Start] is ',' or '”' or '"' or '’' or '–' or '—' && restIsTail)
+        var restIsTail = after >= tokens.Count || (IsTail(text, tokens, cueLast + 1) && !(tokens[after].IsWord && Word(text, tokens[after]).Equals("that", StringComparison.OrdinalIgnoreCase)));
+        if (beforeSource < 0 && restIsTail && QuoteEndingNear(quotes, sentence.Start - 1) is { } previousQuote && previousQuote.Start < sentence.Start)
+        {
+            // “Go home!” Trump said. - the splitter ends the quote's sentence at "!", the speaker follows.
+            return Build(sentence, source.Value, role, cue, entry.Lemma, previousQuote.Span, quotes);
+        }
+
+        if (beforeSource >= 0 && !tokens[beforeSource].IsWord && text[tokens[beforeSource].Start] is ',' or '”' or '"' or '’' or '\'' or '–' or '—' && restIsTail)
         {
             var lead = beforeSource - 1;
             if (lead >= 0 && tokens[lead].IsWord && ParentheticalLeads.Contains(Word(text, tokens[lead])) && after < tokens.Count)
@@ -402,8 +434,9 @@ public sealed class AttributionExtractor
                 break;
             }
 
+            // PolNeAR counts the complementiser as content ("said [that it rained]").
             if (Word(text, tokens[k]).Equals("that", StringComparison.OrdinalIgnoreCase))
-                return k + 1;
+                return k;
         }
 
         var f = from;
@@ -481,6 +514,22 @@ public sealed class AttributionExtractor
         return StartsSourcePhrase(text, tokens[firstIndex]) ? firstIndex : -1;
     }
 
+    /// <summary>A pronoun or a run of capitalised words opening the sentence and followed by a verb-like word.</summary>
+    private TextSpan? SubjectAtStart(string text, List<Token> tokens, int before)
+    {
+        if (tokens.Count == 0 || !tokens[0].IsWord)
+            return null;
+        var first = Word(text, tokens[0]);
+        if (first is "He" or "She" or "They" or "We" or "I")
+            return new TextSpan(tokens[0].Start, tokens[0].End);
+        var k = 0;
+        while (k < before && k < 6 && (tokens[k].IsWord && char.IsUpper(text[tokens[k].Start]) || (!tokens[k].IsWord && text[tokens[k].Start] == '.' && k > 0)))
+            k++;
+        if (k == 0 || k >= before || !tokens[k].IsWord || char.IsUpper(text[tokens[k].Start]) || OutletVoice.Contains(first) || _lexicon.TitleType(Word(text, tokens[k - 1])) is "org")
+            return null;
+        return new TextSpan(tokens[0].Start, tokens[k - 1].End);
+    }
+
     private static bool AllNameWords(string text, List<Token> tokens, int from, int to)
     {
         if (to - from > 4)
@@ -501,8 +550,7 @@ public sealed class AttributionExtractor
 
     private static bool StartsSourcePhrase(string text, Token t)
     {
-        var c = text[t.Start];
-        return char.IsUpper(c) || char.IsLetter(c);
+        return char.IsLetterOrDigit(text[t.Start]);
     }
 
     private static Draft Build(Sentence sentence, TextSpan source, string? role, TextSpan cue, string lemma, TextSpan content, IReadOnlyList<QuoteSpan> quotes) =>
@@ -580,11 +628,12 @@ public sealed class AttributionExtractor
         return false;
     }
 
-    private static bool InsideContent(List<Draft> drafts, int first, int offset)
+    private static bool InsideDraft(List<Draft> drafts, int first, int offset)
     {
         for (var k = first; k < drafts.Count; k++)
         {
-            if (drafts[k].Content.Contains(offset))
+            var d = drafts[k];
+            if (d.Content.Contains(offset) || (d.Source is { } source && source.Contains(offset)) || (d.Cue is { } cue && cue.Contains(offset)))
                 return true;
         }
 

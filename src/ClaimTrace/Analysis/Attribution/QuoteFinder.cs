@@ -53,6 +53,24 @@ public static class QuoteFinder
             var c = text[i];
             var before = i > 0 ? text[i - 1] : ' ';
             var after = i + 1 < text.Length ? text[i + 1] : ' ';
+
+            // Typewriter double quotes written as two marks: ``...'' or ''...''.
+            if (c is '\'' or '`' && after == c && i + 1 < end)
+            {
+                if (openAt is null && c == '`' || openAt is null && !IsWordChar(before))
+                {
+                    openAt = i;
+                }
+                else if (openAt is { } doubleOpen)
+                {
+                    quotes.Add(new QuoteSpan(doubleOpen, i + 2, i + 2 - doubleOpen <= MaxLength));
+                    openAt = null;
+                }
+
+                i++;
+                continue;
+            }
+
             if (c is '“' or '«' || (c == '"' && openAt is null && !IsWordChar(before)))
             {
                 if (openAt is null)
