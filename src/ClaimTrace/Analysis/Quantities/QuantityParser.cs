@@ -133,13 +133,24 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         }
         else if (unit is null)
         {
-            var ofFirst = number.Shape == NumberShape.Vague || IsWord(text, tokens, k, "of");
-            var nounFrom = ofFirst && IsWord(text, tokens, k, "of") ? k + 1 : k;
+            var nounFrom = IsWord(text, tokens, k, "of") ? k + 1 : k;
+            if (number.Shape == NumberShape.Vague && nounFrom > k && TryUnit(text, tokens, nounFrom, out var vagueUnit, out var vagueLength))
+            {
+                // "hundreds of miles": the unit follows the "of".
+                unit = vagueUnit;
+                k = nounFrom + vagueLength;
+                end = tokens[k - 1].End;
+            }
+        }
+
+        if (unit is null)
+        {
+            var nounFrom = number.Shape == NumberShape.Vague && IsWord(text, tokens, k, "of") ? k + 1 : k;
             what = CountedNoun(text, tokens, nounFrom, value, out var nounEnd);
             if (what is null && number.BareDigits && tokens[number.First].Length == 4 && value is >= 1800 and <= 2100)
                 return k; // a year with nothing counted after it
-            if (what is null && number.BareDigits && PrecededByName(text, tokens, number.First, qualifier is not null))
-                return k; // "Resolution 2254", "Kursk 1"
+            if (number.BareDigits && PrecededByName(text, tokens, number.First, qualifier is not null))
+                return k; // "Resolution 2254", "Kursk 1", "iPhone 11 Pro"
             if (what is null && number.Spelled && value == number.Value && number.Shape == NumberShape.Plain)
                 return k; // "two and two together", "Zero Hedge": a word number counting nothing is not a figure
             if (what is not null && number.Spelled && value == 1)
@@ -148,6 +159,14 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             bare = what is null;
             if (what is not null)
                 k = nounEnd;
+        }
+
+        // "$58.24 per barrel", "$3,500 a month", "7.3 points per game": a rate.
+        if (unit is not ("count" or "people" or "fraction") && TryPer(text, tokens, k, out var per, out var perNext))
+        {
+            unit += "/" + per;
+            k = perNext;
+            end = tokens[k - 1].End;
         }
 
         if (number.Shape == NumberShape.Vague)
@@ -214,9 +233,36 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         var ok = between
             ? joiner.Equals("and", StringComparison.OrdinalIgnoreCase)
             : joiner is "-" or "–" or "—" || joiner.Equals("to", StringComparison.OrdinalIgnoreCase);
-        if (!ok || !TryNumber(text, tokens, k + 1, out max) || max.Shape != NumberShape.Plain)
+        var at = k + 1;
+        if (_lexicon.Units.TryMatch(text, tokens, at, out var prefix, out var prefixLength) && prefix.Prefix)
+            at += prefixLength; // "$800,000 to $1.3 million"
+        if (!ok || !TryNumber(text, tokens, at, out max) || max.Shape != NumberShape.Plain)
             return false;
         next = max.Next;
+        return true;
+    }
+
+    private static readonly HashSet<string> RateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "second", "minute", "hour", "day", "week", "month", "year", "barrel", "gallon", "litre", "liter", "share", "ounce", "gram", "kilogram", "tonne", "ton", "game", "night", "person", "head",
+    };
+
+    /// <summary>"per barrel", "a month", "/kg": the denominator of a rate, singular.</summary>
+    private static bool TryPer(string text, List<QuantityToken> tokens, int k, out string per, out int next)
+    {
+        per = "";
+        next = k;
+        var perWord = IsWord(text, tokens, k, "per") || (k < tokens.Count && IsSymbol(text, tokens[k], '/') && tokens[k].Glued);
+        var article = IsWord(text, tokens, k, "a") || IsWord(text, tokens, k, "an") || IsWord(text, tokens, k, "each");
+        if ((!perWord && !article) || k + 1 >= tokens.Count || tokens[k + 1].Kind != QuantityTokenKind.Word)
+            return false;
+        var word = text.Substring(tokens[k + 1].Start, tokens[k + 1].Length).ToLowerInvariant();
+        if (article && !RateWords.Contains(word))
+            return false;
+        if (perWord && !RateWords.Contains(word) && !char.IsLower(word[0]))
+            return false;
+        per = word.EndsWith('s') && word.Length > 3 && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+        next = k + 2;
         return true;
     }
 
@@ -671,7 +717,8 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (before.Kind != QuantityTokenKind.Word || first - 1 == 0 && Determiners.Contains(text.Substring(before.Start, before.Length)))
             return false;
         var word = text.AsSpan(before.Start, before.Length);
-        return char.IsUpper(word[0]) && !Determiners.Contains(word.ToString()) && first - 1 > 0 || (char.IsUpper(word[0]) && first - 1 == 0 && !Determiners.Contains(word.ToString()) && word.Length > 1 && false)
+        var named = char.IsUpper(word[0]) || (word.Length > 1 && char.IsLower(word[0]) && word[1..].ContainsAnyInRange('A', 'Z'));
+        return (named && first - 1 > 0 && !Determiners.Contains(word.ToString()) && !Months.Contains(word.ToString()))
             || word.Equals("No", StringComparison.Ordinal) || word.Equals("number", StringComparison.OrdinalIgnoreCase) || word.Equals("page", StringComparison.OrdinalIgnoreCase);
     }
 
