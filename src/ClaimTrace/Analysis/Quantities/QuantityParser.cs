@@ -78,6 +78,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
 
         if (!TryNumber(text, tokens, j, out var number))
             return i + 1;
+        var negative = IsNegative(text, tokens, number.First);
         var numberStart = tokens[number.First].Start;
         if (InLink(links, numberStart))
             return number.Next;
@@ -85,7 +86,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             return Math.Max(skipTo, number.Next);
 
         var k = number.Next;
-        var value = number.Value;
+        var value = negative ? -number.Value : number.Value;
         var spelled = number.Spelled || between;
 
         k = ApplyScale(text, tokens, k, prefixUnit, ref value, ref spelled);
@@ -206,9 +207,17 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (token.Kind != QuantityTokenKind.Word)
             return k;
         var word = text.AsSpan(token.Start, token.Length);
-        if (_lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var scale) && scale.Kind == NumberWordKind.Scale && scale.Value >= 1000)
+        if (_lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var scale) && scale.Kind == NumberWordKind.Scale)
         {
+            // "4 hundred million", "1.2 billion"
             value *= scale.Value;
+            spelled = true;
+            return ApplyScale(text, tokens, k + 1, money, ref value, ref spelled);
+        }
+
+        if (!money && token.Glued && (word is "k" or "K" or "bn" || (word is "m" or "M" && k + 1 < tokens.Count && (IsWord(text, tokens, k + 1, "of") || TryUnit(text, tokens, k + 1, out _, out _) || (tokens[k + 1].Kind == QuantityTokenKind.Word && IsPlural(text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length)))))))
+        {
+            value *= word[0] is 'k' or 'K' ? 1e3 : word[0] is 'm' or 'M' ? 1e6 : 1e9;
             spelled = true;
             return k + 1;
         }
@@ -230,9 +239,8 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (k >= tokens.Count)
             return false;
         var joiner = text.AsSpan(tokens[k].Start, tokens[k].Length);
-        var ok = between
-            ? joiner.Equals("and", StringComparison.OrdinalIgnoreCase)
-            : joiner is "-" or "–" or "—" || joiner.Equals("to", StringComparison.OrdinalIgnoreCase);
+        var ok = (between && joiner.Equals("and", StringComparison.OrdinalIgnoreCase))
+            || joiner is "-" or "–" or "—" || joiner.Equals("to", StringComparison.OrdinalIgnoreCase);
         var at = k + 1;
         if (_lexicon.Units.TryMatch(text, tokens, at, out var prefix, out var prefixLength) && prefix.Prefix)
             at += prefixLength; // "$800,000 to $1.3 million"
@@ -264,6 +272,17 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         per = word.EndsWith('s') && word.Length > 3 && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
         next = k + 2;
         return true;
+    }
+
+    /// <summary>"-1.3%" or "minus-5 yards": a minus sign glued to the number and not to a word before it ("T-55").</summary>
+    private static bool IsNegative(string text, List<QuantityToken> tokens, int first)
+    {
+        if (first == 0 || !tokens[first].Glued)
+            return false;
+        var sign = tokens[first - 1];
+        if (sign.Kind == QuantityTokenKind.Symbol && text[sign.Start] is '-' or '−')
+            return !sign.Glued || (first > 1 && IsWord(text, tokens, first - 2, "minus"));
+        return false;
     }
 
     private bool NextUnitIs(string text, List<QuantityToken> tokens, int k, string unit) =>
@@ -482,7 +501,8 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             return true;
 
         // A bare "one" is rarely a figure anyone checks; it needs a noun or a unit right after.
-        return value != 1 || lastNumberToken > k || NextIsNounOrUnit(text, tokens, lastNumberToken + 1);
+        return value != 1 || lastNumberToken > k || NextIsNounOrUnit(text, tokens, lastNumberToken + 1)
+            || ((IsWord(text, tokens, lastNumberToken + 1, "to") || IsWord(text, tokens, lastNumberToken + 1, "or")) && lastNumberToken + 2 < tokens.Count && lookup.ContainsKey(text.AsSpan(tokens[lastNumberToken + 2].Start, tokens[lastNumberToken + 2].Length)));
     }
 
     private bool NextIsNounOrUnit(string text, List<QuantityToken> tokens, int k)
@@ -595,7 +615,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             if (!_lexicon.Units.TryMatch(text, tokens, k, out var unitForm, out _) || unitForm.Prefix)
             {
                 var isScale = _lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(suffix, out var w) && w.Kind == NumberWordKind.Scale;
-                if (!isScale && !(introduced && MoneyScaleLetters.Contains(suffix.ToString())))
+                if (!isScale && !MoneyScaleLetters.Contains(suffix.ToString()))
                 {
                     skipTo = k + 1;
                     return true;
@@ -603,12 +623,13 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             }
         }
 
-        if (number.First > 0 && first.Glued)
+        if (number.First > 0 && first.Glued && !introduced)
         {
             var before = tokens[number.First - 1];
             if (before.Kind == QuantityTokenKind.Word)
                 return true;
-            if (before.Kind == QuantityTokenKind.Symbol && text[before.Start] is '-' or '/' or '#' or '.' or ':' or '@' or '_' or '\'' or '’' && number.First > 1 && before.Glued)
+            if (before.Kind == QuantityTokenKind.Symbol && text[before.Start] is '-' or '/' or '#' or '.' or ':' or '@' or '_' or '\'' or '’' && number.First > 1 && before.Glued
+                && !IsNegative(text, tokens, number.First))
                 return true;
             if (before.Kind == QuantityTokenKind.Symbol && text[before.Start] is '#')
                 return true;
@@ -632,7 +653,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             return true;
         }
 
-        if (number.First > 1 && IsWord(text, tokens, number.First - 1, "of") && IsMonth(text, tokens[number.First - 2]))
+        if (number.First > 1 && (IsWord(text, tokens, number.First - 1, "of") || IsSymbol(text, tokens[number.First - 1], '.')) && IsMonth(text, tokens[number.First - 2]))
             return true;
         if (k < tokens.Count && (IsMonth(text, tokens[k]) || (IsWord(text, tokens, k, "of") && k + 1 < tokens.Count && IsMonth(text, tokens[k + 1]))))
         {
@@ -663,7 +684,14 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (number.First == 0 && number.BareDigits && number.Value < 100 && k < tokens.Count && tokens[k].Glued && (IsSymbol(text, tokens[k], '.') || IsSymbol(text, tokens[k], ')')))
             return true;
 
-        // A score or code "3-1": a dash to a smaller number.
+        // A score "2-0", "89-89": a dash glued to a number no larger.
+        if (number.BareDigits && k + 1 < tokens.Count && (IsSymbol(text, tokens[k], '-') || IsSymbol(text, tokens[k], '–')) && tokens[k].Glued && tokens[k + 1].Glued
+            && tokens[k + 1].Kind == QuantityTokenKind.Number && double.TryParse(text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length), NumberStyles.None, CultureInfo.InvariantCulture, out var other) && other <= number.Value)
+        {
+            skipTo = k + 2;
+            return true;
+        }
+
         return false;
     }
 
