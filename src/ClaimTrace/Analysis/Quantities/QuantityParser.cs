@@ -78,6 +78,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
 
         if (!TryNumber(text, tokens, j, out var number))
             return i + 1;
+        var negative = IsNegative(text, tokens, number.First);
         var numberStart = tokens[number.First].Start;
         if (InLink(links, numberStart))
             return number.Next;
@@ -85,7 +86,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             return Math.Max(skipTo, number.Next);
 
         var k = number.Next;
-        var value = number.Value;
+        var value = negative ? -number.Value : number.Value;
         var spelled = number.Spelled || between;
 
         k = ApplyScale(text, tokens, k, prefixUnit, ref value, ref spelled);
@@ -133,13 +134,24 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         }
         else if (unit is null)
         {
-            var ofFirst = number.Shape == NumberShape.Vague || IsWord(text, tokens, k, "of");
-            var nounFrom = ofFirst && IsWord(text, tokens, k, "of") ? k + 1 : k;
+            var nounFrom = IsWord(text, tokens, k, "of") ? k + 1 : k;
+            if (number.Shape == NumberShape.Vague && nounFrom > k && TryUnit(text, tokens, nounFrom, out var vagueUnit, out var vagueLength))
+            {
+                // "hundreds of miles": the unit follows the "of".
+                unit = vagueUnit;
+                k = nounFrom + vagueLength;
+                end = tokens[k - 1].End;
+            }
+        }
+
+        if (unit is null)
+        {
+            var nounFrom = number.Shape == NumberShape.Vague && IsWord(text, tokens, k, "of") ? k + 1 : k;
             what = CountedNoun(text, tokens, nounFrom, value, out var nounEnd);
             if (what is null && number.BareDigits && tokens[number.First].Length == 4 && value is >= 1800 and <= 2100)
                 return k; // a year with nothing counted after it
-            if (what is null && number.BareDigits && PrecededByName(text, tokens, number.First, qualifier is not null))
-                return k; // "Resolution 2254", "Kursk 1"
+            if (number.BareDigits && PrecededByName(text, tokens, number.First, qualifier is not null))
+                return k; // "Resolution 2254", "Kursk 1", "iPhone 11 Pro"
             if (what is null && number.Spelled && value == number.Value && number.Shape == NumberShape.Plain)
                 return k; // "two and two together", "Zero Hedge": a word number counting nothing is not a figure
             if (what is not null && number.Spelled && value == 1)
@@ -148,6 +160,14 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             bare = what is null;
             if (what is not null)
                 k = nounEnd;
+        }
+
+        // "$58.24 per barrel", "$3,500 a month", "7.3 points per game": a rate.
+        if (unit is not ("count" or "people" or "fraction") && TryPer(text, tokens, k, out var per, out var perNext))
+        {
+            unit += "/" + per;
+            k = perNext;
+            end = tokens[k - 1].End;
         }
 
         if (number.Shape == NumberShape.Vague)
@@ -187,9 +207,17 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (token.Kind != QuantityTokenKind.Word)
             return k;
         var word = text.AsSpan(token.Start, token.Length);
-        if (_lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var scale) && scale.Kind == NumberWordKind.Scale && scale.Value >= 1000)
+        if (_lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var scale) && scale.Kind == NumberWordKind.Scale)
         {
+            // "4 hundred million", "1.2 billion"
             value *= scale.Value;
+            spelled = true;
+            return ApplyScale(text, tokens, k + 1, money, ref value, ref spelled);
+        }
+
+        if (!money && token.Glued && (word is "k" or "K" or "bn" || (word is "m" or "M" && k + 1 < tokens.Count && (IsWord(text, tokens, k + 1, "of") || TryUnit(text, tokens, k + 1, out _, out _) || (tokens[k + 1].Kind == QuantityTokenKind.Word && IsPlural(text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length)))))))
+        {
+            value *= word[0] is 'k' or 'K' ? 1e3 : word[0] is 'm' or 'M' ? 1e6 : 1e9;
             spelled = true;
             return k + 1;
         }
@@ -211,13 +239,50 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (k >= tokens.Count)
             return false;
         var joiner = text.AsSpan(tokens[k].Start, tokens[k].Length);
-        var ok = between
-            ? joiner.Equals("and", StringComparison.OrdinalIgnoreCase)
-            : joiner is "-" or "–" or "—" || joiner.Equals("to", StringComparison.OrdinalIgnoreCase);
-        if (!ok || !TryNumber(text, tokens, k + 1, out max) || max.Shape != NumberShape.Plain)
+        var ok = (between && joiner.Equals("and", StringComparison.OrdinalIgnoreCase))
+            || joiner is "-" or "–" or "—" || joiner.Equals("to", StringComparison.OrdinalIgnoreCase);
+        var at = k + 1;
+        if (_lexicon.Units.TryMatch(text, tokens, at, out var prefix, out var prefixLength) && prefix.Prefix)
+            at += prefixLength; // "$800,000 to $1.3 million"
+        if (!ok || !TryNumber(text, tokens, at, out max) || max.Shape != NumberShape.Plain)
             return false;
         next = max.Next;
         return true;
+    }
+
+    private static readonly HashSet<string> RateWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "second", "minute", "hour", "day", "week", "month", "year", "barrel", "gallon", "litre", "liter", "share", "ounce", "gram", "kilogram", "tonne", "ton", "game", "night", "person", "head",
+    };
+
+    /// <summary>"per barrel", "a month", "/kg": the denominator of a rate, singular.</summary>
+    private static bool TryPer(string text, List<QuantityToken> tokens, int k, out string per, out int next)
+    {
+        per = "";
+        next = k;
+        var perWord = IsWord(text, tokens, k, "per") || (k < tokens.Count && IsSymbol(text, tokens[k], '/') && tokens[k].Glued);
+        var article = IsWord(text, tokens, k, "a") || IsWord(text, tokens, k, "an") || IsWord(text, tokens, k, "each");
+        if ((!perWord && !article) || k + 1 >= tokens.Count || tokens[k + 1].Kind != QuantityTokenKind.Word)
+            return false;
+        var word = text.Substring(tokens[k + 1].Start, tokens[k + 1].Length).ToLowerInvariant();
+        if (article && !RateWords.Contains(word))
+            return false;
+        if (perWord && !RateWords.Contains(word) && !char.IsLower(word[0]))
+            return false;
+        per = word.EndsWith('s') && word.Length > 3 && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+        next = k + 2;
+        return true;
+    }
+
+    /// <summary>"-1.3%" or "minus-5 yards": a minus sign glued to the number and not to a word before it ("T-55").</summary>
+    private static bool IsNegative(string text, List<QuantityToken> tokens, int first)
+    {
+        if (first == 0 || !tokens[first].Glued)
+            return false;
+        var sign = tokens[first - 1];
+        if (sign.Kind == QuantityTokenKind.Symbol && text[sign.Start] is '-' or '−')
+            return !sign.Glued || (first > 1 && IsWord(text, tokens, first - 2, "minus"));
+        return false;
     }
 
     private bool NextUnitIs(string text, List<QuantityToken> tokens, int k, string unit) =>
@@ -436,7 +501,8 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             return true;
 
         // A bare "one" is rarely a figure anyone checks; it needs a noun or a unit right after.
-        return value != 1 || lastNumberToken > k || NextIsNounOrUnit(text, tokens, lastNumberToken + 1);
+        return value != 1 || lastNumberToken > k || NextIsNounOrUnit(text, tokens, lastNumberToken + 1)
+            || ((IsWord(text, tokens, lastNumberToken + 1, "to") || IsWord(text, tokens, lastNumberToken + 1, "or")) && lastNumberToken + 2 < tokens.Count && lookup.ContainsKey(text.AsSpan(tokens[lastNumberToken + 2].Start, tokens[lastNumberToken + 2].Length)));
     }
 
     private bool NextIsNounOrUnit(string text, List<QuantityToken> tokens, int k)
@@ -549,7 +615,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             if (!_lexicon.Units.TryMatch(text, tokens, k, out var unitForm, out _) || unitForm.Prefix)
             {
                 var isScale = _lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(suffix, out var w) && w.Kind == NumberWordKind.Scale;
-                if (!isScale && !(introduced && MoneyScaleLetters.Contains(suffix.ToString())))
+                if (!isScale && !MoneyScaleLetters.Contains(suffix.ToString()))
                 {
                     skipTo = k + 1;
                     return true;
@@ -557,12 +623,13 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             }
         }
 
-        if (number.First > 0 && first.Glued)
+        if (number.First > 0 && first.Glued && !introduced)
         {
             var before = tokens[number.First - 1];
             if (before.Kind == QuantityTokenKind.Word)
                 return true;
-            if (before.Kind == QuantityTokenKind.Symbol && text[before.Start] is '-' or '/' or '#' or '.' or ':' or '@' or '_' or '\'' or '’' && number.First > 1 && before.Glued)
+            if (before.Kind == QuantityTokenKind.Symbol && text[before.Start] is '-' or '/' or '#' or '.' or ':' or '@' or '_' or '\'' or '’' && number.First > 1 && before.Glued
+                && !IsNegative(text, tokens, number.First))
                 return true;
             if (before.Kind == QuantityTokenKind.Symbol && text[before.Start] is '#')
                 return true;
@@ -586,7 +653,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             return true;
         }
 
-        if (number.First > 1 && IsWord(text, tokens, number.First - 1, "of") && IsMonth(text, tokens[number.First - 2]))
+        if (number.First > 1 && (IsWord(text, tokens, number.First - 1, "of") || IsSymbol(text, tokens[number.First - 1], '.')) && IsMonth(text, tokens[number.First - 2]))
             return true;
         if (k < tokens.Count && (IsMonth(text, tokens[k]) || (IsWord(text, tokens, k, "of") && k + 1 < tokens.Count && IsMonth(text, tokens[k + 1]))))
         {
@@ -617,7 +684,14 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (number.First == 0 && number.BareDigits && number.Value < 100 && k < tokens.Count && tokens[k].Glued && (IsSymbol(text, tokens[k], '.') || IsSymbol(text, tokens[k], ')')))
             return true;
 
-        // A score or code "3-1": a dash to a smaller number.
+        // A score "2-0", "89-89": a dash glued to a number no larger.
+        if (number.BareDigits && k + 1 < tokens.Count && (IsSymbol(text, tokens[k], '-') || IsSymbol(text, tokens[k], '–')) && tokens[k].Glued && tokens[k + 1].Glued
+            && tokens[k + 1].Kind == QuantityTokenKind.Number && double.TryParse(text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length), NumberStyles.None, CultureInfo.InvariantCulture, out var other) && other <= number.Value)
+        {
+            skipTo = k + 2;
+            return true;
+        }
+
         return false;
     }
 
@@ -671,7 +745,8 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (before.Kind != QuantityTokenKind.Word || first - 1 == 0 && Determiners.Contains(text.Substring(before.Start, before.Length)))
             return false;
         var word = text.AsSpan(before.Start, before.Length);
-        return char.IsUpper(word[0]) && !Determiners.Contains(word.ToString()) && first - 1 > 0 || (char.IsUpper(word[0]) && first - 1 == 0 && !Determiners.Contains(word.ToString()) && word.Length > 1 && false)
+        var named = char.IsUpper(word[0]) || (word.Length > 1 && char.IsLower(word[0]) && word[1..].ContainsAnyInRange('A', 'Z'));
+        return (named && first - 1 > 0 && !Determiners.Contains(word.ToString()) && !Months.Contains(word.ToString()))
             || word.Equals("No", StringComparison.Ordinal) || word.Equals("number", StringComparison.OrdinalIgnoreCase) || word.Equals("page", StringComparison.OrdinalIgnoreCase);
     }
 

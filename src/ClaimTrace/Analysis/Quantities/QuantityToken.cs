@@ -17,8 +17,8 @@ internal readonly record struct QuantityToken(QuantityTokenKind Kind, int Start,
 }
 
 /// <summary>
-/// Splits a sentence into numbers (digits with inner thousands separators or a decimal point), words (letters,
-/// then any digits: "km2", "G20") and single symbols. Hand-written so a page costs one pass and no regex.
+/// Splits a sentence into numbers (digits with inner thousands separators or a decimal point), words (letters)
+/// and single symbols. Hand-written so a page costs one pass and no regex.
 /// </summary>
 internal static class QuantityTokenizer
 {
@@ -56,7 +56,9 @@ internal static class QuantityTokenizer
             {
                 kind = QuantityTokenKind.Word;
                 i++;
-                while (i < end && (char.IsLetterOrDigit(text[i]) || (IsApostrophe(text[i]) && i + 1 < end && char.IsLetter(text[i + 1]))))
+                // Letters only: "RM23.50", "USD10m", "G20" are a word and a glued number, so a currency code
+                // before a figure is read and a model name ("G20") is told apart by the glue.
+                while (i < end && (char.IsLetter(text[i]) || (IsApostrophe(text[i]) && i + 1 < end && char.IsLetter(text[i + 1]))))
                     i++;
             }
             else
