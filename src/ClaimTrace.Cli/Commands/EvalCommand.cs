@@ -15,6 +15,7 @@ public static class EvalCommand
         var command = new Command("eval", "Score extraction against gold annotations.");
         command.Add(Segments(globals));
         command.Add(Readability(globals));
+        command.Add(Analysis(globals));
         return command;
     }
 
@@ -176,6 +177,90 @@ public static class EvalCommand
         });
         return command;
     }
+
+    private static Command Analysis(GlobalOptions globals)
+    {
+        var folder = new Argument<string>("folder") { Description = "a folder of pages with a gold file (expected.json, format: GOLD-FORMAT.md)" };
+        var gold = new Option<string?>("--gold") { Description = "the gold file, if not FOLDER/expected.json" };
+        var json = new Option<bool>("--json") { Description = "print the scores as JSON" };
+        var command = new Command("analysis", "Statements (speaker by line), quantities (value and unit), stance cues and event dates against a gold file.") { folder, gold, json };
+        command.SetAction(parsed =>
+        {
+            var env = globals.Env;
+            var dir = parsed.GetRequiredValue(folder);
+            var goldPath = parsed.GetValue(gold) ?? Path.Combine(dir, "expected.json");
+            if (!File.Exists(goldPath))
+            {
+                env.StandardError.WriteLine($"claimtrace: no gold file at {goldPath}");
+                return ExitCodes.Failed;
+            }
+
+            var processor = Pipelines.CreateProcessor();
+            var walker = Inputs.Walker(env);
+            var failures = new List<string>();
+            AnalysisReport report;
+            try
+            {
+                report = AnalysisScorer.Score(goldPath, file =>
+                {
+                    var outcome = walker.Read([Path.Combine(dir, file)], null)
+                        .Select(r => r.Page is { } raw ? processor.Process(raw) : PageOutcome.Fail(r.Failure!))
+                        .FirstOrDefault();
+                    if (outcome.Page is null)
+                        failures.Add($"{file}: {outcome.Failure?.Reason ?? "not found"}");
+                    return outcome.Page;
+                });
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                env.StandardError.WriteLine($"claimtrace: {goldPath} is not a gold file in the expected format: {e.Message}");
+                return ExitCodes.Failed;
+            }
+
+            foreach (var failure in failures)
+                env.StandardError.WriteLine($"skipped {failure}");
+            if (parsed.GetValue(json))
+            {
+                WriteJsonPayload(env, new
+                {
+                    speakers = TallyJson(report.Speakers),
+                    quantity_recall = TallyJson(report.QuantityRecall),
+                    quantity_precision = TallyJson(report.QuantityPrecision),
+                    stance = TallyJson(report.Stances),
+                    event_dates = TallyJson(report.EventDates),
+                    documents = report.Documents.Select(d => new
+                    {
+                        file = d.File,
+                        speakers = TallyJson(d.Speakers),
+                        quantity_recall = TallyJson(d.QuantityRecall),
+                        quantity_precision = TallyJson(d.QuantityPrecision),
+                        stance = TallyJson(d.Stances),
+                        event_dates = TallyJson(d.EventDates),
+                        misses = d.Misses,
+                    }),
+                });
+                return failures.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).Title("[bold]analysis against the gold[/]");
+            foreach (var header in new[] { "file", "speakers", "quantity recall", "quantity precision", "stance", "event dates" })
+                table.AddColumn(header);
+            foreach (var d in report.Documents)
+                table.AddRow(Markup.Escape(d.File), d.Speakers.ToString(), d.QuantityRecall.ToString(), d.QuantityPrecision.ToString(), d.Stances.ToString(), d.EventDates.ToString());
+            table.AddRow("[bold]all[/]", $"[bold]{report.Speakers}[/]", $"[bold]{report.QuantityRecall}[/]", $"[bold]{report.QuantityPrecision}[/]", $"[bold]{report.Stances}[/]", $"[bold]{report.EventDates}[/]");
+            env.Console.Write(table);
+            foreach (var d in report.Documents)
+            {
+                foreach (var miss in d.Misses)
+                    env.Console.MarkupLineInterpolated($"[yellow]{d.File}[/] {miss}");
+            }
+
+            return failures.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static object TallyJson(Tally tally) => new { right = tally.Right, total = tally.Total, rate = tally.Rate };
 
     private static object Agreement(FieldAgreement field) => new { matched = field.Matched, expected = field.Expected, rate = field.Rate };
 

@@ -85,7 +85,8 @@ public sealed record Speaker(
 /// <summary>
 /// An attributed statement: speaker (null when the page attributes it to nobody: never guessed), the cue
 /// ("said", "according to", "has been quoted telling"), and the content. Statements in reader comments have
-/// <see cref="InComments"/> set and no speaker.
+/// <see cref="InComments"/> set and no speaker. <see cref="Date"/> indexes <see cref="PageAnalysis.Dates"/>:
+/// when the statement was made or what it is about, as the page says; null when the page does not say.
 /// </summary>
 public sealed record Statement(
     int Index,
@@ -95,7 +96,8 @@ public sealed record Statement(
     string? CueLemma,
     TextSpan Content,
     int Sentence,
-    bool InComments);
+    bool InComments,
+    int? Date = null);
 
 /// <summary>
 /// A number with its unit and what it is about. <see cref="Value"/> is normalised (96.5 for "96.5%", 0.333...

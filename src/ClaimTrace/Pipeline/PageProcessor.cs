@@ -1,10 +1,10 @@
 namespace ClaimTrace;
 
 /// <summary>
-/// Decode and segment: turns what a reader found into a <see cref="Page"/>. Nothing thrown by a stage
-/// escapes: an unexpected error in one page becomes that page's failure and the batch goes on.
+/// Decode, segment and (with an analyser) analyse: turns what a reader found into a <see cref="Page"/>. Nothing
+/// thrown by a stage escapes: an unexpected error in one page becomes that page's failure and the batch goes on.
 /// </summary>
-public sealed class PageProcessor(IPageSegmenter text, IPageSegmenter html)
+public sealed class PageProcessor(IPageSegmenter text, IPageSegmenter html, IPageAnalyser? analyser = null)
 {
     public PageOutcome Process(RawPage raw)
     {
@@ -20,7 +20,8 @@ public sealed class PageProcessor(IPageSegmenter text, IPageSegmenter html)
             var segmenter = format == PageFormat.Html ? html : text;
             var segmented = segmenter.Segment(raw.Source, body.Text, raw.Container);
             var warnings = body.Warning is null ? Array.Empty<string>() : [body.Warning];
-            return PageOutcome.Ok(PageAssembler.Assemble(raw.Source, format, body.Encoding, segmented, warnings));
+            var page = PageAssembler.Assemble(raw.Source, format, body.Encoding, segmented, warnings);
+            return PageOutcome.Ok(analyser is null ? page : page with { Analysis = analyser.Analyse(page) });
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,0 +1,647 @@
+namespace ClaimTrace;
+
+/// <summary>
+/// Finds who said what. Each reporting cue of the lexicon (analysis/reporting-cues.tsv) is anchored to a source
+/// phrase on its left ("Mizintsev also said", "X, a doctor, said", "X – head of ... – has been quoted") or, when
+/// the cue follows a quote or comma, on its right ("..., said Mizintsev"); "according to X" takes the source after
+/// it. The content is what follows the cue ("that ...") or, for a speaker after the speech, the quote or clause
+/// before. Sentences without a cue can still be speech: a paragraph that is only a quote continues the speaker of
+/// the quote before it, and the sentence right after an indirect statement in the same paragraph continues it.
+/// Sentences with a number and no speaker are kept as unattributed claims; comment sentences never get a speaker.
+/// The approach follows the rule-based attribution extractors of the PARC/PolNeAR literature (cue, then source
+/// and content around it), written from scratch.
+/// </summary>
+public sealed class AttributionExtractor
+{
+    private static readonly HashSet<string> Boundaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "that", "which", "who", "whom", "and", "but", "when", "while", "as", "if", "because", "after", "before", "where", "since",
+        "although", "though", "so", "than", "to", "what", "how", "why", "whether", "or", "nor", "yet", "on", "at", "by", "with",
+        "from", "during", "into", "about", "over", "under", "without", "within", "through", "until", "against", "between", "among",
+        "across", "is", "are", "was", "were", "be", "not", "there", "this", "also", "has", "have", "had", "will", "would",
+    };
+
+    private static readonly HashSet<string> SourceDeterminers = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "his", "her", "its", "their", "one", "two", "some", "several", "local", "state", "senior", "u.s" };
+
+    private static readonly HashSet<string> ParentheticalLeads = new(StringComparer.OrdinalIgnoreCase) { "where", "that", "but", "and", "because", "which", "while", "so", "when", "if" };
+
+    private static readonly HashSet<string> OutletVoice = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "however", "but", "it", "this", "that", "these", "those", "there", "meanwhile", "i", "we", "yet", "still", "indeed", "in", "taking",
+    };
+
+    private readonly CueLexicon _lexicon = CueLexicon.Default;
+
+    public IReadOnlyList<Statement> Extract(string text, IReadOnlyList<Sentence> sentences, IReadOnlyList<QuoteSpan> quotes, PageMetadata metadata)
+    {
+        var drafts = new List<Draft>();
+        var tokens = new List<Token>();
+        var usedQuoteEnd = -1;
+        foreach (var sentence in sentences)
+        {
+            if (sentence.End > text.Length || sentence.Start >= sentence.End)
+                continue;
+            Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokens);
+            if (sentence.InComments)
+            {
+                if (HasDigitOrCue(text, tokens))
+                    drafts.Add(Draft.Unattributed(sentence, sentence.Span, inComments: true));
+                continue;
+            }
+
+            var before = drafts.Count;
+            FindCued(text, sentence, tokens, quotes, drafts);
+            if (drafts.Count > before)
+            {
+                usedQuoteEnd = Math.Max(usedQuoteEnd, drafts.Skip(before).Max(d => d.Content.End));
+                continue;
+            }
+
+            if (sentence.Start < usedQuoteEnd)
+                continue;
+            if (sentence.Segment == SegmentKind.Title && HeadlineSource(text, sentence, tokens, quotes) is { } headline)
+            {
+                drafts.Add(headline);
+                continue;
+            }
+
+            var previous = drafts.Count > 0 ? drafts[^1] : null;
+            if (previous is { InComments: false } && (previous.Source is not null || previous.Inherits >= 0) && QuoteStartingAt(quotes, sentence.Start) is { } quote
+                && previous.Kind is StatementKind.Direct or StatementKind.Mixed && sentence.Paragraph - previous.Paragraph <= 1)
+            {
+                // A paragraph (or sentence) that is only a quote continues the speaker of the quote before it.
+                var content = new TextSpan(quote.Start, Math.Max(quote.End, sentence.End));
+                drafts.Add(new Draft(sentence.Index, sentence.Paragraph, StatementKind.Direct, null, null, null, null, content, drafts.Count - 1, false));
+                usedQuoteEnd = content.End;
+                continue;
+            }
+
+            if (previous is { Kind: StatementKind.Indirect, InComments: false, Cue: not null, Source: not null } && previous.Paragraph == sentence.Paragraph
+                && sentence.Index - previous.Sentence == 1 && tokens.Count > 0 && !OutletVoice.Contains(Word(text, tokens[0]))
+                && QuoteStartingAt(quotes, sentence.Start) is null)
+            {
+                // "X revealed that A. B." - the reported speech runs on into the next sentence of the paragraph.
+                drafts.Add(new Draft(sentence.Index, sentence.Paragraph, StatementKind.Indirect, null, null, null, null, Trim(text, sentence.Span), drafts.Count - 1, false));
+                continue;
+            }
+
+            if (sentence.Segment != SegmentKind.Title && HasDigit(text, sentence.Span))
+                drafts.Add(Draft.Unattributed(sentence, Trim(text, sentence.Span), inComments: false));
+        }
+
+        return Resolve(text, sentences, drafts);
+    }
+
+    private List<Statement> Resolve(string text, IReadOnlyList<Sentence> sentences, List<Draft> drafts)
+    {
+        var resolver = new SpeakerResolver(text, _lexicon);
+        var speakers = new Speaker?[drafts.Count];
+        var mentioned = -1;
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            var sentence = sentences[d.Sentence];
+            if (sentence.Index > mentioned)
+            {
+                foreach (var (start, end) in TitledNames(text, sentence))
+                    resolver.Mention(start, end);
+                mentioned = sentence.Index;
+            }
+
+            if (d.Source is { } source)
+                speakers[i] = resolver.Resolve(source.Start, source.End, d.Role, sentence.Start);
+            else if (d.Inherits >= 0 && speakers[d.Inherits] is { } inherited)
+                speakers[i] = inherited;
+        }
+
+        // Descriptions a lede gives before the name ("The head of Russian troops in Syria ... Alexander Lapin – head of ...").
+        for (var i = 0; i < speakers.Length; i++)
+        {
+            if (speakers[i] is { Kind: SpeakerKind.Unknown } s && s.Name.Contains(' ', StringComparison.Ordinal) && resolver.Describe(s.Name) is { } later)
+                speakers[i] = s with { Name = later.Name, NameStart = later.NameStart, NameEnd = later.NameEnd, Kind = later.Kind, Role = s.Name, Rank = later.Rank };
+        }
+
+        var statements = new List<Statement>(drafts.Count);
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            var speaker = d.InComments ? null : speakers[i];
+            var kind = speaker is null ? StatementKind.Unattributed : d.Kind;
+            var cueLemma = d.CueLemma;
+            statements.Add(new Statement(statements.Count, kind, speaker, d.Cue, cueLemma, d.Content, d.Sentence, d.InComments));
+        }
+
+        return statements;
+    }
+
+    /// <summary>Names introduced by a title ("President Vladimir Putin"), kept so a later "he" in the sentence finds them.</summary>
+    private IEnumerable<(int Start, int End)> TitledNames(string text, Sentence sentence)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokens);
+        for (var i = 0; i < tokens.Count - 1; i++)
+        {
+            if (!tokens[i].IsWord || _lexicon.TitleType(text.AsSpan(tokens[i].Start, tokens[i].Length)) is not ("rank" or "role" or "honorific") || !char.IsUpper(text[tokens[i].Start]))
+                continue;
+            var j = i + 1;
+            while (j < tokens.Count && tokens[j].IsWord && char.IsUpper(text[tokens[j].Start]) && _lexicon.TitleType(text.AsSpan(tokens[j].Start, tokens[j].Length)) is null)
+                j++;
+            if (j - i >= 3)
+                yield return (tokens[i].Start, tokens[j - 1].End);
+            i = j - 1;
+        }
+    }
+
+    private void FindCued(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, List<Draft> drafts)
+    {
+        var first = drafts.Count;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (_lexicon.Match(text, tokens, i) is not { } match)
+                continue;
+            var (entry, count) = match;
+            var cueStart = tokens[i].Start;
+            if (InsideQuote(quotes, cueStart) || InsideContent(drafts, first, cueStart))
+            {
+                i += count - 1;
+                continue;
+            }
+
+            var draft = entry.Class == CueClass.Source
+                ? AccordingTo(text, sentence, tokens, quotes, i, count, entry)
+                : Verb(text, sentence, tokens, quotes, i, count, entry, drafts, first);
+            if (draft is not null)
+            {
+                drafts.Add(draft);
+                i = Math.Max(i + count - 1, LastTokenBefore(tokens, draft.Cue!.Value.End));
+            }
+            else if (entry.Class != CueClass.Source)
+            {
+                i = ExtendCue(text, tokens, i + count - 1, entry);
+            }
+        }
+    }
+
+    private Draft? AccordingTo(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int i, int count, CueEntry entry)
+    {
+        var from = i + count;
+        var to = from;
+        while (to < tokens.Count && to - from < 10 && tokens[to].IsWord && !Boundaries.Contains(Word(text, tokens[to])) && _lexicon.Match(text, tokens, to) is null)
+            to++;
+        if (to == from || !StartsSourcePhrase(text, tokens[from]))
+            return null;
+        TextSpan? source = new TextSpan(tokens[from].Start, tokens[to - 1].End);
+
+        // "according to estimates", "according to reports": a cue, but nobody to attribute it to.
+        if (char.IsLower(text[tokens[from].Start]) && !SourceDeterminers.Contains(Word(text, tokens[from])))
+            source = null;
+        var cue = new TextSpan(tokens[i].Start, tokens[i + count - 1].End);
+        var wordsAfter = 0;
+        for (var k = to; k < tokens.Count; k++)
+            wordsAfter += tokens[k].IsWord ? 1 : 0;
+        TextSpan content;
+        if (wordsAfter >= 3)
+        {
+            var start = to < tokens.Count && tokens[to].Start < sentence.End && text[tokens[to].Start] is ',' or ':' ? to + 1 : to;
+            content = Trim(text, new TextSpan(tokens[Math.Min(start, tokens.Count - 1)].Start, sentence.End));
+        }
+        else
+        {
+            var end = i;
+            while (end > 0 && !tokens[end - 1].IsWord && text[tokens[end - 1].Start] is ',' or ';' or '–' or '—' or '-')
+                end--;
+            if (end == 0)
+                return null;
+            var start = ContentStartBefore(text, tokens, end);
+            content = Trim(text, new TextSpan(tokens[start].Start, tokens[end - 1].End));
+        }
+
+        return source is { } named
+            ? Build(sentence, named, null, cue, entry.Lemma, content, quotes)
+            : new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, cue, entry.Lemma, content, -1, false);
+    }
+
+    private Draft? Verb(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int i, int count, CueEntry entry, List<Draft> drafts, int first)
+    {
+        var cueFirst = i;
+        var cueLast = ExtendCue(text, tokens, i + count - 1, entry);
+
+        // Auxiliaries and adverbs between speaker and cue ("has also said") belong to the cue, as in PolNeAR.
+        var j = i - 1;
+        while (j >= 0 && tokens[j].IsWord && _lexicon.Modifiers.Contains(text.AsSpan(tokens[j].Start, tokens[j].Length)))
+            j--;
+        if (j >= 0 && tokens[j].IsWord && Word(text, tokens[j]).Equals("to", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var auxFirst = j + 1;
+
+        TextSpan? source = null;
+        string? role = null;
+        var sourceFirst = -1;
+        if (j >= 0 && tokens[j].IsWord)
+        {
+            sourceFirst = WalkLeft(text, tokens, j);
+            if (sourceFirst >= 0)
+                source = new TextSpan(tokens[sourceFirst].Start, tokens[j].End);
+        }
+        else if (j >= 1 && text[tokens[j].Start] is ',' or '–' or '—')
+        {
+            // Apposition: "X, a doctor, said", "X – head of ... – said", "X, which monitors the conflict, said".
+            var mark = text[tokens[j].Start];
+            var k = j - 1;
+            while (k >= 0 && (tokens[k].IsWord || text[tokens[k].Start] != mark) && j - k < 16)
+                k--;
+            if (k >= 0 && mark == ',' && text[tokens[k].Start] == mark && k + 1 < j && AllNameWords(text, tokens, k + 1, j - 1))
+            {
+                // "the official Vatican news agency, Agenzia Fides, published": the name between the commas speaks.
+                sourceFirst = k + 1;
+                source = new TextSpan(tokens[k + 1].Start, tokens[j - 1].End);
+            }
+            else if (k > 0 && text[tokens[k].Start] == mark && tokens[k + 1].IsWord && tokens[k - 1].IsWord
+                && (mark != ',' || !char.IsUpper(text[tokens[k + 1].Start]) || _lexicon.TitleType(Word(text, tokens[k + 1])) is "role" or "rank"))
+            {
+                sourceFirst = WalkLeft(text, tokens, k - 1);
+                if (sourceFirst >= 0)
+                {
+                    source = new TextSpan(tokens[sourceFirst].Start, tokens[k - 1].End);
+                    var appositive = Trim(text, new TextSpan(tokens[k + 1].Start, tokens[j - 1].End)).Of(text);
+                    if (!appositive.StartsWith("which", StringComparison.OrdinalIgnoreCase) && !appositive.StartsWith("who", StringComparison.OrdinalIgnoreCase))
+                        role = appositive.StartsWith("a ", StringComparison.OrdinalIgnoreCase) ? appositive[2..] : appositive.StartsWith("an ", StringComparison.OrdinalIgnoreCase) ? appositive[3..] : appositive;
+                }
+            }
+        }
+
+        var inverted = false;
+        if (source is null && entry.Class == CueClass.Speech && (j < 0 || text[tokens[j].Start] is ',' or '”' or '"' or '’'))
+        {
+            // "..., said Mizintsev." / "“...,” said the spokesman."
+            var from = cueLast + 1;
+            var to = from;
+            while (to < tokens.Count && to - from < 8 && tokens[to].IsWord && !Boundaries.Contains(Word(text, tokens[to])))
+                to++;
+            if (to > from && StartsSourcePhrase(text, tokens[from]) && (to == tokens.Count || !tokens[to].IsWord))
+            {
+                source = new TextSpan(tokens[from].Start, tokens[to - 1].End);
+                inverted = true;
+            }
+        }
+
+        if (source is null)
+        {
+            // A participle linked to the cue before it: "he acknowledged ... while also saying, “...”".
+            if (entry.Class == CueClass.Link && drafts.Count > first && drafts[^1].Source is { } earlier)
+            {
+                var contentFrom = SkipToContent(text, tokens, cueLast + 1);
+                if (contentFrom < tokens.Count)
+                {
+                    var linked = Trim(text, new TextSpan(tokens[contentFrom].Start, ContentEnd(text, sentence, quotes, tokens[contentFrom].Start)));
+                    if (linked.Length > 0)
+                        return Build(sentence, earlier, drafts[^1].Role, new TextSpan(tokens[auxFirst].Start, tokens[cueLast].End), entry.Lemma, linked, quotes) with { Inherits = drafts.Count - 1, Source = null };
+                }
+            }
+
+            return null;
+        }
+
+        if (entry.Class == CueClass.Thought && (sourceFirst < 0 || j - sourceFirst > 3 || inverted))
+            return null;
+        var cue = new TextSpan(tokens[auxFirst].Start, tokens[cueLast].End);
+
+        // Speaker after the speech: "“...,” X said." / "..., X said on Monday." The content is the quote or clause before.
+        var beforeSource = inverted ? auxFirst - 1 : sourceFirst - 1;
+        if (role is not null && !inverted)
+            beforeSource = sourceFirst - 1;
+        var after = SkipToContent(text, tokens, cueLast + 1);
+        var restIsTail = after >= tokens.Count || (IsTail(text, tokens, cueLast + 1) && !(after > 0 && tokens[after - 1].IsWord && Word(text, tokens[after - 1]).Equals("that", StringComparison.OrdinalIgnoreCase)));
+        if (beforeSource >= 0 && !tokens[beforeSource].IsWord && text[tokens[beforeSource].Start] is ',' or '”' or '"' or '’' or '–' or '—' && restIsTail)
+        {
+            var lead = beforeSource - 1;
+            if (lead >= 0 && tokens[lead].IsWord && ParentheticalLeads.Contains(Word(text, tokens[lead])) && after < tokens.Count)
+                return Build(sentence, source.Value, role, cue, entry.Lemma, Trim(text, new TextSpan(tokens[after].Start, sentence.End)), quotes);
+            var markStart = tokens[beforeSource].Start;
+            var quote = QuoteEndingNear(quotes, markStart);
+            TextSpan content;
+            if (quote is not null)
+            {
+                content = quote.Span;
+            }
+            else
+            {
+                var end = beforeSource;
+                while (end > 0 && !tokens[end - 1].IsWord && text[tokens[end - 1].Start] is ',' or '”' or '"')
+                    end--;
+                if (end == 0)
+                    return null;
+                content = Trim(text, new TextSpan(tokens[ContentStartBefore(text, tokens, end)].Start, tokens[end - 1].End));
+            }
+
+            return content.Length == 0 ? null : Build(sentence, source.Value, role, cue, entry.Lemma, content, quotes);
+        }
+
+        if (after >= tokens.Count || restIsTail)
+            return null;
+        var contentSpan = Trim(text, new TextSpan(tokens[after].Start, ContentEnd(text, sentence, quotes, tokens[after].Start)));
+        return contentSpan.Length == 0 ? null : Build(sentence, source.Value, role, cue, entry.Lemma, contentSpan, quotes);
+    }
+
+    /// <summary>
+    /// Grows a cue over the words that complete it: "has been quoted [by Russian media outlets] claiming", "issued a
+    /// statement [Wednesday] declaring", "said in comments translated and published by RT", "said in a statement".
+    /// </summary>
+    private int ExtendCue(string text, List<Token> tokens, int last, CueEntry entry)
+    {
+        for (var k = last + 1; k < tokens.Count && k - last <= 7; k++)
+        {
+            if (!tokens[k].IsWord)
+                break;
+            var w = Word(text, tokens[k]);
+            if (w.Equals("that", StringComparison.OrdinalIgnoreCase))
+                break;
+            if (_lexicon.Match(text, tokens, k) is { } link && link.Entry.Class == CueClass.Link)
+                return k + link.Count - 1;
+        }
+
+        // "said in a statement", "said in comments translated and published by RT".
+        if (last + 2 < tokens.Count && Word(text, tokens[last + 1]).Equals("in", StringComparison.OrdinalIgnoreCase))
+        {
+            var next = Word(text, tokens[last + 2]).ToLowerInvariant();
+            var nextNext = last + 3 < tokens.Count ? Word(text, tokens[last + 3]).ToLowerInvariant() : "";
+            if (next is "comments" or "remarks" or "statement" or "interview" || (next is "a" or "an" && nextNext is "statement" or "interview"))
+            {
+                var k = last + 1;
+                while (k + 1 < tokens.Count && tokens[k + 1].IsWord && !Word(text, tokens[k + 1]).Equals("that", StringComparison.OrdinalIgnoreCase))
+                    k++;
+                return k;
+            }
+        }
+
+        _ = entry;
+        return last;
+    }
+
+    private static bool IsTail(string text, List<Token> tokens, int from)
+    {
+        // What may follow a cue that ends the speech: nothing, a time, a place or a participle clause after a comma.
+        if (from >= tokens.Count)
+            return true;
+        var t = tokens[from];
+        if (!t.IsWord)
+            return text[t.Start] is '.' or '!' or '?' || (text[t.Start] == ',' && from + 1 < tokens.Count && tokens[from + 1].IsWord && Word(text, tokens[from + 1]).EndsWith("ing", StringComparison.Ordinal));
+        var w = Word(text, t).ToLowerInvariant();
+        return w is "on" or "in" or "at" or "during" or "after" or "before" or "last" or "this" or "yesterday" or "today" or "earlier" or "later" or "recently" or "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday";
+    }
+
+    /// <summary>Skips "that", the object of "told" ("told the media that"), and punctuation before the content.</summary>
+    private static int SkipToContent(string text, List<Token> tokens, int from)
+    {
+        for (var k = from; k < tokens.Count && k - from <= 6; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                if (text[tokens[k].Start] is ',' or ':' or '—' or '–')
+                    continue;
+                break;
+            }
+
+            if (Word(text, tokens[k]).Equals("that", StringComparison.OrdinalIgnoreCase))
+                return k + 1;
+        }
+
+        var f = from;
+        while (f < tokens.Count && !tokens[f].IsWord && text[tokens[f].Start] is ',' or ':' or '—' or '–')
+            f++;
+        return f;
+    }
+
+    /// <summary>The content runs to the sentence end, or on to the end of a quote that opens in it and closes later.</summary>
+    private static int ContentEnd(string text, Sentence sentence, IReadOnlyList<QuoteSpan> quotes, int contentStart)
+    {
+        var end = sentence.End;
+        while (end > contentStart && text[end - 1] is '.' or ' ')
+            end--;
+        foreach (var q in quotes)
+        {
+            if (q.Start >= contentStart && q.Start < sentence.End && q.End > sentence.End && q.Closed)
+                return q.End;
+        }
+
+        return end;
+    }
+
+    /// <summary>Where the clause before a speaker-after cue begins: the sentence start or the last ';' or '—' before.</summary>
+    private static int ContentStartBefore(string text, List<Token> tokens, int end)
+    {
+        var start = 0;
+        for (var k = end - 1; k > 0; k--)
+        {
+            if (!tokens[k].IsWord && text[tokens[k].Start] is ';' or ':')
+            {
+                start = k + 1;
+                break;
+            }
+        }
+
+        return Math.Min(start, end - 1);
+    }
+
+    /// <summary>The start of the source phrase that ends at token <paramref name="last"/>, or -1 when it is no noun phrase.</summary>
+    private int WalkLeft(string text, List<Token> tokens, int last)
+    {
+        var k = last;
+        var words = 0;
+        while (k >= 0 && words < 12)
+        {
+            var t = tokens[k];
+            if (t.IsWord)
+            {
+                var w = text.AsSpan(t.Start, t.Length);
+                if (Boundaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && !(k == last && IsPronounWord(w)))
+                    break;
+                if (_lexicon.Match(text, tokens, k) is not null)
+                    break;
+                words++;
+            }
+            else if (!(text[t.Start] == '.' && k > 0 && tokens[k - 1].IsWord && tokens[k - 1].Length <= 3 && char.IsUpper(text[tokens[k - 1].Start])))
+            {
+                break;
+            }
+
+            k--;
+        }
+
+        var firstIndex = k + 1;
+        if (firstIndex > last || !tokens[firstIndex].IsWord)
+            return -1;
+        var head = text.AsSpan(tokens[last].Start, tokens[last].Length);
+        if (head.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(head[0]))
+            return -1;
+        if (char.IsDigit(head[0]))
+            return -1;
+        if (words == 1 && head.Length <= 3 && char.IsLower(head[0]) && !IsPronounWord(head))
+            return -1;
+        return StartsSourcePhrase(text, tokens[firstIndex]) ? firstIndex : -1;
+    }
+
+    private static bool AllNameWords(string text, List<Token> tokens, int from, int to)
+    {
+        if (to - from > 4)
+            return false;
+        for (var k = from; k <= to; k++)
+        {
+            if (!tokens[k].IsWord || !char.IsUpper(text[tokens[k].Start]))
+                return false;
+        }
+
+        return true;
+    }
+
+    private static bool IsPronounWord(ReadOnlySpan<char> w) =>
+        w.Equals("he", StringComparison.OrdinalIgnoreCase) || w.Equals("she", StringComparison.OrdinalIgnoreCase) || w.Equals("they", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("we", StringComparison.OrdinalIgnoreCase) || w.Equals("i", StringComparison.OrdinalIgnoreCase) || w.Equals("you", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("it", StringComparison.OrdinalIgnoreCase);
+
+    private static bool StartsSourcePhrase(string text, Token t)
+    {
+        var c = text[t.Start];
+        return char.IsUpper(c) || char.IsLetter(c);
+    }
+
+    private static Draft Build(Sentence sentence, TextSpan source, string? role, TextSpan cue, string lemma, TextSpan content, IReadOnlyList<QuoteSpan> quotes) =>
+        new(sentence.Index, sentence.Paragraph, KindOf(content, quotes), source, role, cue, lemma, content, -1, false);
+
+    /// <summary>Direct when the content is a quote, mixed when a quote covers part of it, indirect otherwise.</summary>
+    private static StatementKind KindOf(TextSpan content, IReadOnlyList<QuoteSpan> quotes)
+    {
+        var quoted = 0;
+        foreach (var q in quotes)
+        {
+            if (q.Start >= content.End)
+                break;
+            if (q.Span.Overlaps(content) && q.Length() >= 12)
+                quoted += Math.Min(q.End, content.End) - Math.Max(q.Start, content.Start);
+        }
+
+        if (quoted == 0)
+            return StatementKind.Indirect;
+        return quoted >= content.Length * 0.8 ? StatementKind.Direct : StatementKind.Mixed;
+    }
+
+    private Draft? HeadlineSource(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes)
+    {
+        // "Syria '100% Free of Islamic State' - Russia's Defense Ministry": a quote, a dash, then who said it.
+        for (var k = tokens.Count - 2; k > 0 && tokens.Count - k <= 7; k--)
+        {
+            if (tokens[k].IsWord || text[tokens[k].Start] is not ('-' or '–' or '—' or ':'))
+                continue;
+            var head = new TextSpan(sentence.Start, tokens[k].Start);
+            if (!quotes.Any(q => head.Contains(q.Start)) || !char.IsUpper(text[tokens[k + 1].Start]))
+                return null;
+            var source = new TextSpan(tokens[k + 1].Start, tokens[^1].End);
+            return new Draft(sentence.Index, sentence.Paragraph, KindOf(Trim(text, head), quotes), source, null, null, null, Trim(text, head), -1, false);
+        }
+
+        _ = _lexicon;
+        return null;
+    }
+
+    private static QuoteSpan? QuoteStartingAt(IReadOnlyList<QuoteSpan> quotes, int start)
+    {
+        foreach (var q in quotes)
+        {
+            if (q.Start == start)
+                return q;
+            if (q.Start > start)
+                break;
+        }
+
+        return null;
+    }
+
+    private static QuoteSpan? QuoteEndingNear(IReadOnlyList<QuoteSpan> quotes, int mark)
+    {
+        foreach (var q in quotes)
+        {
+            if (q.End >= mark - 1 && q.End <= mark + 1 && q.Length() > 2)
+                return q;
+        }
+
+        return null;
+    }
+
+    private static bool InsideQuote(IReadOnlyList<QuoteSpan> quotes, int offset)
+    {
+        foreach (var q in quotes)
+        {
+            if (q.Start > offset)
+                break;
+            if (q.Start < offset && offset < q.End - 1 && q.Length() > 20)
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool InsideContent(List<Draft> drafts, int first, int offset)
+    {
+        for (var k = first; k < drafts.Count; k++)
+        {
+            if (drafts[k].Content.Contains(offset))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static int LastTokenBefore(List<Token> tokens, int end)
+    {
+        var k = 0;
+        while (k + 1 < tokens.Count && tokens[k + 1].End <= end)
+            k++;
+        return k;
+    }
+
+    private bool HasDigitOrCue(string text, List<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (char.IsDigit(text[tokens[i].Start]) || (_lexicon.Match(text, tokens, i) is { } m && m.Entry.Class == CueClass.Speech))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasDigit(string text, TextSpan span) => text.AsSpan(span.Start, span.Length).IndexOfAnyInRange('0', '9') >= 0;
+
+    private static string Word(string text, Token t) => text.Substring(t.Start, t.Length);
+
+    private static TextSpan Trim(string text, TextSpan span)
+    {
+        var (s, e) = (span.Start, span.End);
+        while (s < e && char.IsWhiteSpace(text[s]))
+            s++;
+        while (e > s && (char.IsWhiteSpace(text[e - 1]) || text[e - 1] is ','))
+            e--;
+        return new TextSpan(s, e);
+    }
+
+    private sealed record Draft(
+        int Sentence,
+        int Paragraph,
+        StatementKind Kind,
+        TextSpan? Source,
+        string? Role,
+        TextSpan? Cue,
+        string? CueLemma,
+        TextSpan Content,
+        int Inherits,
+        bool InComments)
+    {
+        public static Draft Unattributed(Sentence sentence, TextSpan content, bool inComments) =>
+            new(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, null, null, content, -1, inComments);
+    }
+}
+
+internal static class QuoteSpanExtensions
+{
+    public static int Length(this QuoteSpan quote) => quote.End - quote.Start;
+}

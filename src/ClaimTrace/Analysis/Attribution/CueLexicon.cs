@@ -1,0 +1,91 @@
+namespace ClaimTrace;
+
+internal enum CueClass
+{
+    Speech,
+    Thought,
+    Source,
+    Link,
+}
+
+internal sealed record CueEntry(string[] Words, string Lemma, CueClass Class);
+
+/// <summary>
+/// The reporting cues (analysis/reporting-cues.tsv), the words allowed between a speaker and its cue
+/// (analysis/cue-modifiers.txt), and the title words (analysis/titles.tsv). Phrases are matched longest first.
+/// </summary>
+internal sealed class CueLexicon
+{
+    private static readonly Lazy<CueLexicon> Shared = new(Load);
+    private readonly Dictionary<string, List<CueEntry>> _byFirstWord;
+    private readonly Dictionary<string, string> _titles;
+
+    private CueLexicon(Dictionary<string, List<CueEntry>> byFirstWord, WordSet modifiers, Dictionary<string, string> titles)
+    {
+        _byFirstWord = byFirstWord;
+        Modifiers = modifiers;
+        _titles = titles;
+    }
+
+    public static CueLexicon Default => Shared.Value;
+
+    public WordSet Modifiers { get; }
+
+    /// <summary>"rank", "role", "honorific", "org", "group" for a title word, else null.</summary>
+    public string? TitleType(ReadOnlySpan<char> word) =>
+        _titles.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var type) ? type : null;
+
+    /// <summary>The longest cue starting at token <paramref name="index"/>, with the number of tokens it spans.</summary>
+    public (CueEntry Entry, int Count)? Match(string text, List<Token> tokens, int index)
+    {
+        var first = tokens[index];
+        if (!first.IsWord || !_byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(first.Start, first.Length), out var entries))
+            return null;
+        foreach (var entry in entries)
+        {
+            if (index + entry.Words.Length > tokens.Count)
+                continue;
+            var all = true;
+            for (var k = 1; k < entry.Words.Length && all; k++)
+            {
+                var t = tokens[index + k];
+                all = t.IsWord && text.AsSpan(t.Start, t.Length).Equals(entry.Words[k], StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (all)
+                return (entry, entry.Words.Length);
+        }
+
+        return null;
+    }
+
+    private static CueLexicon Load()
+    {
+        var byFirst = new Dictionary<string, List<CueEntry>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in DataFiles.ReadLines("analysis/reporting-cues.tsv"))
+        {
+            var cols = line.Split('\t');
+            if (cols.Length < 3)
+                continue;
+            var words = cols[0].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0 || !Enum.TryParse<CueClass>(cols[2].Trim(), true, out var cls))
+                continue;
+            if (!byFirst.TryGetValue(words[0], out var list))
+                byFirst[words[0]] = list = [];
+            list.Add(new CueEntry(words, cols[1].Trim(), cls));
+        }
+
+        foreach (var list in byFirst.Values)
+            list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+
+        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in DataFiles.ReadLines("analysis/titles.tsv"))
+        {
+            var cols = line.Split('\t');
+            if (cols.Length >= 2)
+                titles.TryAdd(cols[0].Trim(), cols[1].Trim());
+        }
+
+        return new CueLexicon(byFirst, WordSet.Load("analysis/cue-modifiers.txt"), titles);
+    }
+}

@@ -1,0 +1,218 @@
+namespace ClaimTrace;
+
+/// <summary>
+/// Turns the source phrase of an attribution into a <see cref="Speaker"/>, resolving it within the page:
+/// a surname or "Mr X" to the full name given earlier, "the colonel general" to the person of that rank,
+/// "he"/"she" to the person the sentence or the page last quoted, and a bare description ("the head of Russian
+/// troops in Syria") to the named speaker whose role matches, even one named later (a lede often describes
+/// before it names). A phrase that names nobody stays as written with kind Unknown or Group: never guessed.
+/// </summary>
+internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
+{
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "some", "many", "several", "two", "three" };
+    private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal) { "de", "al", "el", "van", "von", "bin", "ibn", "da", "del", "der", "la", "le", "di", "du", "dos", "ben" };
+
+    private readonly List<Speaker> _known = [];
+    private Speaker? _lastPerson;
+    private Speaker? _lastOrganisation;
+
+    public IReadOnlyList<Speaker> Known => _known;
+
+    /// <param name="start">source phrase start</param>
+    /// <param name="end">source phrase end</param>
+    /// <param name="role">an appositive role ("a doctor", "head of Russia's operations in Syria"), if any</param>
+    /// <param name="sentenceStart">where the sentence begins, to find a name earlier in it for a pronoun</param>
+    public Speaker Resolve(int start, int end, string? role, int sentenceStart)
+    {
+        var written = text[start..end];
+        var words = Words(start, end);
+        if (words.Count == 1 && IsPronoun(written, out var personal))
+            return ResolvePronoun(written, start, end, personal, sentenceStart);
+
+        var first = 0;
+        while (first < words.Count - 1 && Determiners.Contains(Word(words[first])))
+            first++;
+
+        // The trailing run of capitalised non-title words is the name; ranks and roles sit in front of it.
+        var nameFrom = words.Count;
+        while (nameFrom > first && IsNameWord(words, nameFrom - 1))
+            nameFrom--;
+        // "The head of Russian troops in Syria": a name after a preposition is not who the phrase is about.
+        var hasName = nameFrom < words.Count && !(nameFrom > first && Word(words[nameFrom - 1]) is "in" or "of" or "for" or "from" or "at" or "to");
+        string? rank = null;
+        var roleEnd = nameFrom;
+        if (hasName)
+        {
+            var rankFrom = nameFrom;
+            while (rankFrom > first && lexicon.TitleType(Word(words[rankFrom - 1])) is "rank" or "honorific")
+                rankFrom--;
+            var rankWords = Enumerable.Range(rankFrom, nameFrom - rankFrom).Where(i => lexicon.TitleType(Word(words[i])) == "rank").ToList();
+            if (rankWords.Count > 0)
+                rank = text[words[rankWords[0]].Start..words[rankWords[^1]].End];
+            roleEnd = rankFrom;
+        }
+
+        var prefixRole = roleEnd > first ? text[words[first].Start..words[roleEnd - 1].End] : null;
+        var hasOrgWord = false;
+        var hasRoleWord = false;
+        var hasGroupWord = false;
+        for (var i = first; i < words.Count; i++)
+        {
+            var type = lexicon.TitleType(Word(words[i]));
+            hasOrgWord |= type == "org";
+            hasRoleWord |= type is "role" or "rank" && i < nameFrom;
+            hasGroupWord |= type == "group";
+        }
+
+        if (hasName && (hasRoleWord || !hasOrgWord))
+        {
+            var nameStart = words[nameFrom].Start;
+            var nameEnd = words[^1].End;
+            var name = text[nameStart..nameEnd];
+            var organisation = prefixRole is null ? null : OrganisationIn(prefixRole);
+            Speaker? same = null;
+            if (nameFrom == words.Count - 1)
+                same = _known.LastOrDefault(k => k.Kind == SpeakerKind.Person && Surname(k.Name).Equals(name, StringComparison.OrdinalIgnoreCase));
+            else
+                same = _known.LastOrDefault(k => k.Kind == SpeakerKind.Person && k.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            var speaker = same is not null
+                ? new Speaker(written, start, end, same.Name, same.NameStart, same.NameEnd, SpeakerKind.Person, prefixRole ?? role ?? same.Role, rank ?? same.Rank, organisation ?? same.Organisation)
+                : new Speaker(written, start, end, name, nameStart, nameEnd, SpeakerKind.Person, prefixRole ?? role, rank, organisation);
+            Remember(speaker);
+            return speaker;
+        }
+
+        var phraseStart = words[first].Start;
+        var phrase = text[phraseStart..end];
+        if (hasOrgWord && char.IsUpper(phrase[0]))
+        {
+            var speaker = new Speaker(written, start, end, phrase, phraseStart, end, SpeakerKind.Organisation, role);
+            Remember(speaker);
+            return speaker;
+        }
+
+        if (hasGroupWord)
+            return new Speaker(written, start, end, phrase, phraseStart, end, SpeakerKind.Group, role);
+
+        var described = Describe(phrase);
+        if (described is not null)
+            return new Speaker(written, start, end, described.Name, described.NameStart, described.NameEnd, described.Kind, described.Role, described.Rank, described.Organisation);
+        return new Speaker(written, start, end, phrase, phraseStart, end, hasOrgWord ? SpeakerKind.Organisation : SpeakerKind.Unknown, role);
+    }
+
+    /// <summary>A description ("the colonel general", "the head of ...") matched to a known person by rank or role.</summary>
+    public Speaker? Describe(string phrase)
+    {
+        var lower = phrase.ToLowerInvariant();
+        foreach (var known in Enumerable.Reverse(_known))
+        {
+            if (known.Kind != SpeakerKind.Person)
+                continue;
+            if (known.Rank is { } rank && lower.EndsWith(rank.ToLowerInvariant(), StringComparison.Ordinal))
+                return known;
+            if (known.Role is { } role && SameRole(lower, role.ToLowerInvariant()))
+                return known;
+        }
+
+        return null;
+    }
+
+    /// <summary>Same head noun ("head", "spokesman") and at least one more content word in common.</summary>
+    private bool SameRole(string description, string role)
+    {
+        var a = description.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Determiners.Contains(w) && w is not ("of" or "in" or "for")).ToList();
+        var b = role.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Determiners.Contains(w) && w is not ("of" or "in" or "for")).ToList();
+        if (a.Count < 2 || b.Count < 2 || lexicon.TitleType(a[0]) != "role" || a[0] != b[0])
+            return false;
+        return a.Skip(1).Any(w => b.Skip(1).Contains(w));
+    }
+
+    private Speaker ResolvePronoun(string written, int start, int end, bool personal, int sentenceStart)
+    {
+        if (personal)
+        {
+            // A person named earlier in the same sentence ("After President X was briefed, he said") comes first.
+            var inSentence = _known.LastOrDefault(k => k.Kind == SpeakerKind.Person && k.Start >= sentenceStart && k.End <= start);
+            var target = inSentence ?? _lastPerson;
+            if (target is not null)
+                return new Speaker(written, start, end, target.Name, target.NameStart, target.NameEnd, SpeakerKind.Person, target.Role, target.Rank, target.Organisation);
+
+            // Only an organisation has spoken so far: "he" is its unnamed spokesman.
+            if (_lastOrganisation is { } org)
+                return new Speaker(written, start, end, org.Name, org.NameStart, org.NameEnd, SpeakerKind.Person, Organisation: org.Name);
+        }
+        else if (written.Equals("they", StringComparison.OrdinalIgnoreCase) && _lastOrganisation is { } org)
+        {
+            return new Speaker(written, start, end, org.Name, org.NameStart, org.NameEnd, SpeakerKind.Organisation);
+        }
+
+        return new Speaker(written, start, end, written, start, end, SpeakerKind.Unknown);
+    }
+
+    public void Remember(Speaker speaker)
+    {
+        _known.Add(speaker);
+        if (speaker.Kind == SpeakerKind.Person)
+            _lastPerson = speaker;
+        else if (speaker.Kind == SpeakerKind.Organisation)
+            _lastOrganisation = speaker;
+    }
+
+    /// <summary>A mention of a person that is not a speaker ("After President X was briefed"), kept for pronouns.</summary>
+    public void Mention(int start, int end)
+    {
+        var words = Words(start, end);
+        if (words.Count < 2 || !IsNameWord(words, words.Count - 1))
+            return;
+        // A mention is a candidate for a pronoun in its own sentence; it never displaces the last speaker.
+        var (lastPerson, lastOrganisation) = (_lastPerson, _lastOrganisation);
+        var speaker = Resolve(start, end, null, start);
+        (_lastPerson, _lastOrganisation) = (lastPerson, lastOrganisation);
+        if (speaker.Kind != SpeakerKind.Person)
+            _known.Remove(speaker);
+    }
+
+    private string? OrganisationIn(string role)
+    {
+        foreach (var w in role.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (lexicon.TitleType(w) == "org" && char.IsUpper(w[0]))
+                return role[..(role.IndexOf(w, StringComparison.Ordinal) + w.Length)];
+        }
+
+        return null;
+    }
+
+    private static string Surname(string name)
+    {
+        var space = name.LastIndexOf(' ');
+        return space < 0 ? name : name[(space + 1)..];
+    }
+
+    private bool IsNameWord(List<Token> words, int i)
+    {
+        var w = text.AsSpan(words[i].Start, words[i].Length);
+        if (w.Length == 0)
+            return false;
+        if (char.IsUpper(w[0]))
+            return !Determiners.Contains(w.ToString()) && lexicon.TitleType(w) is null;
+        // Lower-case particles inside a name ("Staffan de Mistura", "Bashar al-Assad") when a capital follows.
+        return i + 1 < words.Count && NameParticles.Contains(w.ToString()) && char.IsUpper(text[words[i + 1].Start]);
+    }
+
+    private static bool IsPronoun(string word, out bool personal)
+    {
+        personal = word is "he" or "He" or "she" or "She";
+        return personal || word.ToLowerInvariant() is "i" or "we" or "they" or "you" or "it";
+    }
+
+    private string Word(Token t) => text.Substring(t.Start, t.Length);
+
+    private List<Token> Words(int start, int end)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(text, start, end, tokens);
+        tokens.RemoveAll(t => !t.IsWord);
+        return tokens;
+    }
+}

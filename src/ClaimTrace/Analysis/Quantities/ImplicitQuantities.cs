@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ClaimTrace;
+
+/// <summary>
+/// Values words imply without a figure, from <c>Data/analysis/implicit.tsv</c>: "completely liberated" is a
+/// 100% free territory, "no territory controlled by ISIS" a 0% held one. Patterns are user-extensible and run
+/// over whole pages, so they are compiled NonBacktracking: linear time whatever a user writes.
+/// </summary>
+internal sealed class ImplicitQuantities
+{
+    private static readonly Lazy<ImplicitQuantities> Shared = new(() => Load("analysis/implicit.tsv"));
+
+    private readonly Rule[] _rules;
+
+    private ImplicitQuantities(Rule[] rules) => _rules = rules;
+
+    public static ImplicitQuantities Default => Shared.Value;
+
+    internal sealed record Rule(double Value, string Unit, string Measure, Regex Pattern);
+
+    public IReadOnlyList<Rule> Rules => _rules;
+
+    public static ImplicitQuantities Load(string relativePath)
+    {
+        var rules = new List<Rule>();
+        foreach (var line in DataFiles.ReadLines(relativePath))
+        {
+            var cells = line.Split('\t');
+            if (cells.Length < 4)
+                throw new FormatException($"{relativePath}: an implicit value needs value, unit, measure and pattern: '{line}'");
+            var pattern = new Regex(cells[3], RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            rules.Add(new Rule(double.Parse(cells[0], CultureInfo.InvariantCulture), cells[1].Trim(), cells[2].Trim(), pattern));
+        }
+
+        return new ImplicitQuantities([.. rules]);
+    }
+}

@@ -1,0 +1,697 @@
+using System.Globalization;
+
+namespace ClaimTrace;
+
+/// <summary>
+/// Reads the quantities of one sentence from its tokens: qualifier, currency sign, number (digits or words),
+/// scale, range, unit or counted noun. What is not a quantity is skipped here, by shape and context: years,
+/// dates, times, ordinals ("the 5th Corps" is a rank, not five of anything), phone numbers, names with a number
+/// ("T-55", "Resolution 2254"), list markers and numbers inside links.
+/// </summary>
+internal sealed class QuantityParser(QuantityLexicon lexicon)
+{
+    private static readonly HashSet<string> Months = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    };
+
+    private static readonly HashSet<string> YearPrepositions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "since", "by", "from", "until", "till", "before", "after", "of", "year", "early", "late", "mid", "during", "to", "and", "through", "spring", "summer", "autumn", "fall", "winter",
+    };
+
+    private static readonly HashSet<string> OrdinalSuffixes = new(StringComparer.OrdinalIgnoreCase) { "st", "nd", "rd", "th" };
+
+    private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase) { "am", "pm", "a", "p", "GMT", "UTC", "EST", "EDT", "PST", "CET", "BST" };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "these", "those", "all", "another", "its", "their", "our", "his", "her", "some", "only", "just", "last", "first", "next", "over", "about", "nearly", "almost",
+    };
+
+    private static readonly HashSet<string> IrregularPlurals = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "people", "children", "men", "women", "police", "personnel", "staff", "cattle", "aircraft", "livestock", "sheep", "fish", "deer", "militia", "infantry", "equipment",
+    };
+
+    private static readonly HashSet<string> MoneyScaleLetters = new(StringComparer.OrdinalIgnoreCase) { "m", "bn", "b", "k", "mn", "tn" };
+
+    private readonly QuantityLexicon _lexicon = lexicon;
+
+    public void Parse(string text, Sentence sentence, List<QuantityToken> tokens, IReadOnlyList<TextSpan> links, List<Quantity> output)
+    {
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var next = TryQuantity(text, sentence, tokens, i, links, output);
+            i = next > i ? next : i + 1;
+        }
+    }
+
+    /// <summary>Tries a quantity starting at token <paramref name="i"/>; returns the token after what it consumed.</summary>
+    private int TryQuantity(string text, Sentence sentence, List<QuantityToken> tokens, int i, IReadOnlyList<TextSpan> links, List<Quantity> output)
+    {
+        var j = i;
+        string? qualifier = null;
+        if (_lexicon.Qualifiers.TryMatch(text, tokens, j, out var q, out var qLength) && StartsNumber(text, tokens, j + qLength))
+        {
+            qualifier = q;
+            j += qLength;
+        }
+
+        string? unit = null;
+        var prefixUnit = false;
+        if (_lexicon.Units.TryMatch(text, tokens, j, out var prefix, out var pLength) && prefix.Prefix && StartsNumber(text, tokens, j + pLength))
+        {
+            unit = prefix.Unit;
+            prefixUnit = true;
+            j += pLength;
+        }
+
+        var between = false;
+        if (IsWord(text, tokens, j, "between") && StartsNumber(text, tokens, j + 1))
+        {
+            between = true;
+            j++;
+        }
+
+        if (!TryNumber(text, tokens, j, out var number))
+            return i + 1;
+        var numberStart = tokens[number.First].Start;
+        if (InLink(links, numberStart))
+            return number.Next;
+        if (IsNotAQuantity(text, tokens, number, qualifier is not null || prefixUnit, out var skipTo))
+            return Math.Max(skipTo, number.Next);
+
+        var k = number.Next;
+        var value = number.Value;
+        var spelled = number.Spelled || between;
+
+        k = ApplyScale(text, tokens, k, prefixUnit, ref value, ref spelled);
+
+        // A range: "between 3 and 5", "10-15", "30 million to 35 million crowns", "252 miles to 287 miles".
+        double? valueMax = null;
+        var afterFirst = k;
+        var firstUnitLength = 0;
+        var unitAfterFirst = unit is null && TryUnit(text, tokens, k, out var firstUnit, out firstUnitLength) ? firstUnit : null;
+        var rangeFrom = unitAfterFirst is null ? k : k + firstUnitLength;
+        if (TryRangeTail(text, tokens, rangeFrom, between, out var maxNumber, out var afterMax))
+        {
+            var max = maxNumber.Value;
+            var maxSpelled = false;
+            afterMax = ApplyScale(text, tokens, afterMax, prefixUnit, ref max, ref maxSpelled);
+            if (max > value && (unitAfterFirst is null || NextUnitIs(text, tokens, afterMax, unitAfterFirst)))
+            {
+                valueMax = max;
+                spelled |= maxSpelled;
+                k = afterMax;
+            }
+        }
+
+        if (valueMax is null && unitAfterFirst is not null)
+        {
+            unit = unitAfterFirst;
+            k = afterFirst + firstUnitLength;
+        }
+        else if (unit is null && TryUnit(text, tokens, k, out var tailUnit, out var tailLength))
+        {
+            unit = tailUnit;
+            k += tailLength;
+        }
+
+        var end = tokens[k - 1].End;
+        string? what = null;
+        var bare = false;
+        if (number.Shape == NumberShape.Ratio)
+        {
+            unit = "percent";
+        }
+        else if (number.Shape == NumberShape.Fraction && unit is null)
+        {
+            unit = "fraction";
+        }
+        else if (unit is null)
+        {
+            var ofFirst = number.Shape == NumberShape.Vague || IsWord(text, tokens, k, "of");
+            var nounFrom = ofFirst && IsWord(text, tokens, k, "of") ? k + 1 : k;
+            what = CountedNoun(text, tokens, nounFrom, value, out var nounEnd);
+            if (what is null && number.BareDigits && tokens[number.First].Length == 4 && value is >= 1800 and <= 2100)
+                return k; // a year with nothing counted after it
+            if (what is null && number.BareDigits && PrecededByName(text, tokens, number.First, qualifier is not null))
+                return k; // "Resolution 2254", "Kursk 1"
+            if (what is null && number.Spelled && value == number.Value && number.Shape == NumberShape.Plain)
+                return k; // "two and two together", "Zero Hedge": a word number counting nothing is not a figure
+            if (what is not null && number.Spelled && value == 1)
+                return k; // "one thing", "one problem": an article more than a count
+            unit = what is not null && IsPeople(what) ? "people" : "count";
+            bare = what is null;
+            if (what is not null)
+                k = nounEnd;
+        }
+
+        if (number.Shape == NumberShape.Vague)
+        {
+            valueMax = value * 10;
+            spelled = true;
+        }
+
+        var start = qualifier is not null ? tokens[i].Start : (prefixUnit ? tokens[i].Start : numberStart);
+        if (between)
+            start = Math.Min(start, tokens[number.First - 1].Start);
+        var writtenFrom = prefixUnit ? tokens[number.First - (between ? 2 : 1)].Start : (between ? tokens[number.First - 1].Start : numberStart);
+        if (prefixUnit && qualifier is null)
+            writtenFrom = tokens[i].Start;
+        output.Add(new Quantity(
+            Start: start,
+            End: end,
+            Value: value,
+            Unit: unit,
+            ValueMax: valueMax,
+            Qualifier: qualifier,
+            What: what,
+            WrittenAs: spelled ? text[writtenFrom..end] : null,
+            InComments: sentence.InComments)
+        {
+        });
+        if (bare)
+            output[^1] = output[^1] with { What = null };
+        return k;
+    }
+
+    private int ApplyScale(string text, List<QuantityToken> tokens, int k, bool money, ref double value, ref bool spelled)
+    {
+        if (k >= tokens.Count)
+            return k;
+        var token = tokens[k];
+        if (token.Kind != QuantityTokenKind.Word)
+            return k;
+        var word = text.AsSpan(token.Start, token.Length);
+        if (_lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var scale) && scale.Kind == NumberWordKind.Scale && scale.Value >= 1000)
+        {
+            value *= scale.Value;
+            spelled = true;
+            return k + 1;
+        }
+
+        if (money && token.Glued && MoneyScaleLetters.Contains(word.ToString()))
+        {
+            value *= word[0] is 'k' or 'K' ? 1e3 : word[0] is 'm' or 'M' ? 1e6 : word[0] is 't' or 'T' ? 1e12 : 1e9;
+            spelled = true;
+            return k + 1;
+        }
+
+        return k;
+    }
+
+    private bool TryRangeTail(string text, List<QuantityToken> tokens, int k, bool between, out ParsedNumber max, out int next)
+    {
+        max = default;
+        next = k;
+        if (k >= tokens.Count)
+            return false;
+        var joiner = text.AsSpan(tokens[k].Start, tokens[k].Length);
+        var ok = between
+            ? joiner.Equals("and", StringComparison.OrdinalIgnoreCase)
+            : joiner is "-" or "–" or "—" || joiner.Equals("to", StringComparison.OrdinalIgnoreCase);
+        if (!ok || !TryNumber(text, tokens, k + 1, out max) || max.Shape != NumberShape.Plain)
+            return false;
+        next = max.Next;
+        return true;
+    }
+
+    private bool NextUnitIs(string text, List<QuantityToken> tokens, int k, string unit) =>
+        TryUnit(text, tokens, k, out var found, out _) && found == unit;
+
+    private bool TryUnit(string text, List<QuantityToken> tokens, int k, out string unit, out int length)
+    {
+        unit = "";
+        length = 0;
+        if (k >= tokens.Count)
+            return false;
+
+        // "6-year-old", "a 55-km area": a hyphen glued on both sides joins number and unit.
+        var hyphen = tokens[k].Kind == QuantityTokenKind.Symbol && text[tokens[k].Start] == '-' && tokens[k].Glued && k + 1 < tokens.Count && tokens[k + 1].Glued;
+        var at = hyphen ? k + 1 : k;
+        if (!_lexicon.Units.TryMatch(text, tokens, at, out var form, out var formLength) || form.Prefix)
+            return false;
+
+        // A one-letter form must touch the number or stand alone ("5 m", "10m"), never start a word run.
+        unit = form.Unit;
+        length = formLength + (hyphen ? 1 : 0);
+        if (hyphen && at + formLength + 1 < tokens.Count && IsWord(text, tokens, at + formLength + 1, "old") && text[tokens[at + formLength].Start] == '-')
+            length += 2; // "-year-old"
+        return true;
+    }
+
+    private string? CountedNoun(string text, List<QuantityToken> tokens, int k, double value, out int end)
+    {
+        end = k;
+        var words = 0;
+        var lastPlural = -1;
+        for (var t = k; t < tokens.Count && words < 3; t++)
+        {
+            var token = tokens[t];
+
+            // "worst-hit villages": a hyphen glued on both sides keeps a compound adjective in the phrase.
+            if (t > k && IsSymbol(text, token, '-') && token.Glued && t + 1 < tokens.Count && tokens[t + 1].Glued && tokens[t + 1].Kind == QuantityTokenKind.Word)
+                continue;
+            if (token.Kind != QuantityTokenKind.Word)
+                break;
+            var word = text.AsSpan(token.Start, token.Length);
+            if (_lexicon.CountedStops.Contains(word) || Months.Contains(word.ToString()))
+                break;
+            if (char.IsUpper(word[0]) && !IsDemonymPlural(word) && !IsAcronym(word))
+                break;
+            words++;
+            if (IsPlural(word) || (value == 1 && words == 1 && !char.IsUpper(word[0])))
+                lastPlural = t;
+        }
+
+        if (lastPlural < 0)
+            return null;
+        var last = lastPlural;
+
+        // "ports of entry": one "of" and a lowercase noun complete the name of what is counted.
+        if (IsWord(text, tokens, last + 1, "of") && last + 2 < tokens.Count && tokens[last + 2].Kind == QuantityTokenKind.Word)
+        {
+            var after = text.AsSpan(tokens[last + 2].Start, tokens[last + 2].Length);
+            if (char.IsLower(after[0]) && !_lexicon.CountedStops.Contains(after) && !IsPlural(after) && !_lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(after))
+                last += 2;
+        }
+
+        end = last + 1;
+        return text[tokens[k].Start..tokens[last].End];
+    }
+
+    private static bool IsPlural(ReadOnlySpan<char> word) =>
+        IrregularPlurals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+        || (word.Length > 2 && (word[^1] is 's' or 'S') && word[^2] is not ('s' or 'S' or '\'' or '’') && !word.EndsWith("ous", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("is", StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsAcronym(ReadOnlySpan<char> word) => word.Length > 1 && !word.ContainsAnyExceptInRange('A', 'Z');
+
+    private static bool IsDemonymPlural(ReadOnlySpan<char> word) =>
+        word.Length > 3 && char.IsUpper(word[0]) && word[1..].ToString().All(char.IsLower) && word[^1] == 's' && word[^2] != 's';
+
+    private bool IsPeople(string what)
+    {
+        var lastSpace = what.LastIndexOf(' ');
+        var head = lastSpace < 0 ? what : what[(lastSpace + 1)..];
+        if (what.Contains(" of ", StringComparison.Ordinal))
+            head = what[..what.IndexOf(" of ", StringComparison.Ordinal)].Split(' ')[^1];
+        return _lexicon.PeopleNouns.Contains(head) || _lexicon.PeopleNouns.Phrases.Contains(what.ToLowerInvariant()) || IsDemonymPlural(head);
+    }
+
+    private bool StartsNumber(string text, List<QuantityToken> tokens, int k) =>
+        TryNumber(text, tokens, k, out _)
+        || (k < tokens.Count && _lexicon.Units.TryMatch(text, tokens, k, out var u, out var len) && u.Prefix && TryNumber(text, tokens, k + len, out _))
+        || (IsWord(text, tokens, k, "between") && TryNumber(text, tokens, k + 1, out _));
+
+    /// <summary>A number at token <paramref name="k"/>: digits ("1,411", "96.5", "1/8") or words ("eight", "a third", "two-thirds", "nine in ten").</summary>
+    private bool TryNumber(string text, List<QuantityToken> tokens, int k, out ParsedNumber number)
+    {
+        number = default;
+        if (k >= tokens.Count)
+            return false;
+        var token = tokens[k];
+        if (token.Kind == QuantityTokenKind.Number)
+        {
+            if (!TryDigits(text.AsSpan(token.Start, token.Length), out var value, out var grouped, out var integer))
+                return false;
+
+            // "1/8": a small fraction; "24/7" or "11/12/2018" are not.
+            if (k + 2 < tokens.Count && IsSymbol(text, tokens[k + 1], '/') && tokens[k + 1].Glued && tokens[k + 2].Glued && tokens[k + 2].Kind == QuantityTokenKind.Number
+                && !(k + 3 < tokens.Count && IsSymbol(text, tokens[k + 3], '/') && tokens[k + 3].Glued)
+                && TryDigits(text.AsSpan(tokens[k + 2].Start, tokens[k + 2].Length), out var denominator, out _, out _) && denominator is > 1 and <= 100 && value < denominator)
+            {
+                number = new ParsedNumber(k, k + 3, value / denominator, NumberShape.Fraction, false, false, false);
+                return true;
+            }
+
+            number = new ParsedNumber(k, k + 1, value, NumberShape.Plain, false, grouped, integer);
+            return TryRatio(text, tokens, ref number) || true;
+        }
+
+        if (token.Kind != QuantityTokenKind.Word)
+            return false;
+        return TryWords(text, tokens, k, out number);
+    }
+
+    private bool TryWords(string text, List<QuantityToken> tokens, int k, out ParsedNumber number)
+    {
+        number = default;
+        var lookup = _lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var first = text.AsSpan(tokens[k].Start, tokens[k].Length);
+
+        // "a third", "a dozen", "a thousand", "an estimated" is a qualifier, not this.
+        if (first.Equals("a", StringComparison.OrdinalIgnoreCase) || first.Equals("an", StringComparison.OrdinalIgnoreCase))
+        {
+            if (k + 1 >= tokens.Count || !lookup.TryGetValue(text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length), out var after))
+                return false;
+            var afterWord = text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length);
+            if (after.Kind == NumberWordKind.Fraction && !afterWord.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !afterWord.Equals("half", StringComparison.OrdinalIgnoreCase))
+            {
+                number = new ParsedNumber(k, k + 2, 1 / after.Value, NumberShape.Fraction, true, false, false);
+                return true;
+            }
+
+            if (after.Kind is NumberWordKind.Dozen or NumberWordKind.Scale && after.Value < 1e15 && !afterWord.Equals("bn", StringComparison.OrdinalIgnoreCase) && !afterWord.Equals("mln", StringComparison.OrdinalIgnoreCase))
+            {
+                number = new ParsedNumber(k, k + 2, after.Value, NumberShape.Plain, true, false, true);
+                return true;
+            }
+
+            return false;
+        }
+
+        if (!lookup.TryGetValue(first, out var head))
+            return false;
+        if (head.Kind == NumberWordKind.Vague)
+        {
+            // "hundreds of", "tens of thousands of": vague, but a fact-checker still wants the order of magnitude.
+            number = new ParsedNumber(k, k + 1, head.Value, NumberShape.Vague, true, false, true);
+            return IsWord(text, tokens, k + 1, "of");
+        }
+
+        if (head.Kind is not (NumberWordKind.Unit or NumberWordKind.Teen or NumberWordKind.Ten))
+            return false;
+
+        // "one" alone is too often a pronoun or an article ("one of them", "no one"): only with a scale or a noun.
+        double total = 0, current = 0;
+        var t = k;
+        var lastNumberToken = k;
+        while (t < tokens.Count)
+        {
+            var token = tokens[t];
+            if (token.Kind == QuantityTokenKind.Symbol && text[token.Start] == '-' && token.Glued && t + 1 < tokens.Count && tokens[t + 1].Glued)
+            {
+                t++;
+                continue;
+            }
+
+            if (IsWord(text, tokens, t, "and") && t > k && t + 1 < tokens.Count && lookup.TryGetValue(text.AsSpan(tokens[t + 1].Start, tokens[t + 1].Length), out var afterAnd) && afterAnd.Kind is NumberWordKind.Unit or NumberWordKind.Teen or NumberWordKind.Ten && current >= 100)
+            {
+                t++;
+                continue;
+            }
+
+            if (token.Kind != QuantityTokenKind.Word || !lookup.TryGetValue(text.AsSpan(token.Start, token.Length), out var word))
+                break;
+            if (word.Kind is NumberWordKind.Unit or NumberWordKind.Teen or NumberWordKind.Ten)
+            {
+                if (t != k && current % 100 != 0 && word.Kind != NumberWordKind.Unit)
+                    break;
+                current += word.Value;
+            }
+            else if (word.Kind == NumberWordKind.Scale && word.Value == 100)
+            {
+                current = Math.Max(current, 1) * 100;
+            }
+            else if (word.Kind == NumberWordKind.Scale && t != k && word.Value <= 1000)
+            {
+                total += Math.Max(current, 1) * word.Value;
+                current = 0;
+            }
+            else if (word.Kind == NumberWordKind.Fraction && t != k && t == lastNumberToken + 1 || (word.Kind == NumberWordKind.Fraction && t == lastNumberToken + 2 && IsSymbol(text, tokens[t - 1], '-')))
+            {
+                // "two-thirds", "three quarters"
+                var numerator = total + current;
+                if (numerator >= word.Value)
+                    break;
+                number = new ParsedNumber(k, t + 1, numerator / word.Value, NumberShape.Fraction, true, false, false);
+                return true;
+            }
+            else
+            {
+                break;
+            }
+
+            lastNumberToken = t;
+            t++;
+        }
+
+        var value = total + current;
+        number = new ParsedNumber(k, lastNumberToken + 1, value, NumberShape.Plain, true, false, true);
+        if (TryRatio(text, tokens, ref number))
+            return true;
+
+        // A bare "one" is rarely a figure anyone checks; it needs a noun or a unit right after.
+        return value != 1 || lastNumberToken > k || NextIsNounOrUnit(text, tokens, lastNumberToken + 1);
+    }
+
+    private bool NextIsNounOrUnit(string text, List<QuantityToken> tokens, int k)
+    {
+        if (k >= tokens.Count || tokens[k].Kind != QuantityTokenKind.Word)
+            return false;
+        var word = text.AsSpan(tokens[k].Start, tokens[k].Length);
+        return !_lexicon.CountedStops.Contains(word) && char.IsLower(word[0]) && !word.Equals("another", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>"nine in ten", "1 in 5", "one out of four": a share, read as a percentage.</summary>
+    private bool TryRatio(string text, List<QuantityToken> tokens, ref ParsedNumber number)
+    {
+        var k = number.Next;
+        int denominatorAt;
+        if (IsWord(text, tokens, k, "in"))
+            denominatorAt = k + 1;
+        else if (IsWord(text, tokens, k, "out") && IsWord(text, tokens, k + 1, "of"))
+            denominatorAt = k + 2;
+        else
+            return false;
+        if (denominatorAt >= tokens.Count)
+            return false;
+        double denominator;
+        var spelled = number.Spelled;
+        var token = tokens[denominatorAt];
+        if (token.Kind == QuantityTokenKind.Number)
+        {
+            if (!TryDigits(text.AsSpan(token.Start, token.Length), out denominator, out _, out _))
+                return false;
+        }
+        else if (token.Kind == QuantityTokenKind.Word && _lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(token.Start, token.Length), out var word) && word.Kind is NumberWordKind.Unit or NumberWordKind.Teen or NumberWordKind.Ten)
+        {
+            denominator = word.Value;
+            spelled = true;
+        }
+        else
+        {
+            return false;
+        }
+
+        if (denominator is < 2 or > 1000 || number.Value >= denominator || number.Value <= 0)
+            return false;
+        number = new ParsedNumber(number.First, denominatorAt + 1, Math.Round(number.Value / denominator * 100, 2), NumberShape.Ratio, spelled, false, false);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> digits, out double value, out bool grouped, out bool integer)
+    {
+        // "1,497,650" groups thousands; "3,5" (a European decimal comma) is 3.5.
+        grouped = false;
+        integer = true;
+        Span<char> buffer = stackalloc char[digits.Length];
+        var n = 0;
+        var groups = digits.Count(',');
+        for (var c = 0; c < digits.Length; c++)
+        {
+            var ch = digits[c];
+            if (ch == ',')
+            {
+                var rest = digits[(c + 1)..];
+                var groupLength = rest.IndexOfAny(',', '.') is var stop and >= 0 ? stop : rest.Length;
+                if (groupLength == 3)
+                {
+                    grouped = true;
+                    continue;
+                }
+
+                if (groups == 1 && !digits.Contains('.'))
+                {
+                    buffer[n++] = '.';
+                    integer = false;
+                    continue;
+                }
+
+                value = 0;
+                return false;
+            }
+
+            if (ch == '.')
+            {
+                if (digits[(c + 1)..].Contains('.'))
+                {
+                    value = 0;
+                    return false; // "1.2.3": a version or a section number
+                }
+
+                integer = false;
+            }
+
+            buffer[n++] = ch;
+        }
+
+        return double.TryParse(buffer[..n], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Shapes and neighbours that make a number something other than a quantity.</summary>
+    private bool IsNotAQuantity(string text, List<QuantityToken> tokens, ParsedNumber number, bool introduced, out int skipTo)
+    {
+        skipTo = number.Next;
+        var first = tokens[number.First];
+        var k = number.Next;
+        if (number.Spelled)
+            return false;
+
+        // Ordinals ("5th"), decades ("1990s"), codes glued to letters ("5G", "3D") or to a word by a hyphen ("T-55").
+        if (k < tokens.Count && tokens[k].Glued && tokens[k].Kind == QuantityTokenKind.Word)
+        {
+            var suffix = text.AsSpan(tokens[k].Start, tokens[k].Length);
+            if (!_lexicon.Units.TryMatch(text, tokens, k, out var unitForm, out _) || unitForm.Prefix)
+            {
+                var isScale = _lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(suffix, out var w) && w.Kind == NumberWordKind.Scale;
+                if (!isScale && !(introduced && MoneyScaleLetters.Contains(suffix.ToString())))
+                {
+                    skipTo = k + 1;
+                    return true;
+                }
+            }
+        }
+
+        if (number.First > 0 && first.Glued)
+        {
+            var before = tokens[number.First - 1];
+            if (before.Kind == QuantityTokenKind.Word)
+                return true;
+            if (before.Kind == QuantityTokenKind.Symbol && text[before.Start] is '-' or '/' or '#' or '.' or ':' or '@' or '_' or '\'' or '’' && number.First > 1 && before.Glued)
+                return true;
+            if (before.Kind == QuantityTokenKind.Symbol && text[before.Start] is '#')
+                return true;
+        }
+
+        // Times: "10:30", "3 pm", "3 p.m.".
+        if (k < tokens.Count && IsSymbol(text, tokens[k], ':') && tokens[k].Glued && k + 1 < tokens.Count && tokens[k + 1].Kind == QuantityTokenKind.Number)
+        {
+            skipTo = k + 2;
+            return true;
+        }
+
+        if (k < tokens.Count && tokens[k].Kind == QuantityTokenKind.Word && TimeWords.Contains(text.Substring(tokens[k].Start, tokens[k].Length)) && number.Value <= 12
+            && (text.AsSpan(tokens[k].Start, tokens[k].Length) is "am" or "pm" or "AM" or "PM" || (k + 1 < tokens.Count && IsSymbol(text, tokens[k + 1], '.'))))
+            return true;
+
+        // Dates: a month name on either side ("December 11", "11 December", "08 December 2017", "September 14-15").
+        if (number.First > 0 && IsMonth(text, tokens[number.First - 1]))
+        {
+            skipTo = SkipDateTail(text, tokens, k);
+            return true;
+        }
+
+        if (number.First > 1 && IsWord(text, tokens, number.First - 1, "of") && IsMonth(text, tokens[number.First - 2]))
+            return true;
+        if (k < tokens.Count && (IsMonth(text, tokens[k]) || (IsWord(text, tokens, k, "of") && k + 1 < tokens.Count && IsMonth(text, tokens[k + 1]))))
+        {
+            skipTo = SkipDateTail(text, tokens, k);
+            return true;
+        }
+
+        // Phone numbers and dotted dates: three or more digit groups joined by '-', '.', '/' or spaces in parentheses.
+        if (IsDigitChain(text, tokens, number.First, out var chainEnd))
+        {
+            skipTo = chainEnd;
+            return true;
+        }
+
+        // Years: "in 2017", "2012-2018", "2017's".
+        if (number.BareDigits && first.Length == 4 && number.Value is >= 1800 and <= 2100 && !introduced)
+        {
+            var previous = number.First > 0 ? text.Substring(tokens[number.First - 1].Start, tokens[number.First - 1].Length) : "";
+            var nextIsUnit = TryUnit(text, tokens, k, out var u, out _) && u is not ("years" or "days" or "weeks" or "months" or "hours" or "minutes" or "seconds");
+            if (!nextIsUnit && (YearPrepositions.Contains(previous) || number.First == 0 || !char.IsLower(previous.Length > 0 ? previous[0] : 'A') || !NextIsNounOrUnit(text, tokens, k)))
+            {
+                skipTo = SkipYearRange(text, tokens, k);
+                return true;
+            }
+        }
+
+        // A list marker: "1." or "2)" opening a line.
+        if (number.First == 0 && number.BareDigits && number.Value < 100 && k < tokens.Count && tokens[k].Glued && (IsSymbol(text, tokens[k], '.') || IsSymbol(text, tokens[k], ')')))
+            return true;
+
+        // A score or code "3-1": a dash to a smaller number.
+        return false;
+    }
+
+    private static int SkipDateTail(string text, List<QuantityToken> tokens, int k)
+    {
+        // "14-15", ", 2018", "2017"
+        while (k < tokens.Count && (tokens[k].Kind == QuantityTokenKind.Number || IsSymbol(text, tokens[k], '-') || IsSymbol(text, tokens[k], '–') || IsSymbol(text, tokens[k], ',') || IsMonth(text, tokens[k]) || IsWord(text, tokens, k, "of")))
+        {
+            if (IsSymbol(text, tokens[k], ',') && !(k + 1 < tokens.Count && tokens[k + 1].Kind == QuantityTokenKind.Number && tokens[k + 1].Length == 4))
+                break;
+            k++;
+        }
+
+        return k;
+    }
+
+    private static int SkipYearRange(string text, List<QuantityToken> tokens, int k)
+    {
+        if (k + 1 < tokens.Count && (IsSymbol(text, tokens[k], '-') || IsSymbol(text, tokens[k], '–') || IsSymbol(text, tokens[k], '/')) && tokens[k + 1].Kind == QuantityTokenKind.Number && tokens[k + 1].Length is 2 or 4)
+            return k + 2;
+        return k;
+    }
+
+    private static bool IsDigitChain(string text, List<QuantityToken> tokens, int k, out int end)
+    {
+        end = k + 1;
+        var groups = 1;
+        var digits = tokens[k].Length;
+        var t = k + 1;
+        while (t + 1 < tokens.Count && tokens[t].Glued && tokens[t + 1].Glued && tokens[t + 1].Kind == QuantityTokenKind.Number
+               && (IsSymbol(text, tokens[t], '-') || IsSymbol(text, tokens[t], '.') || IsSymbol(text, tokens[t], '/')))
+        {
+            groups++;
+            digits += tokens[t + 1].Length;
+            t += 2;
+        }
+
+        end = t;
+        if (groups >= 3)
+            return true;
+
+        // "555-1234": two groups making seven or more digits, the second of four.
+        return groups == 2 && digits >= 7 && tokens[k + 2].Length >= 4 && !text.AsSpan(tokens[k].Start, tokens[k].Length).Contains(',');
+    }
+
+    private static bool PrecededByName(string text, List<QuantityToken> tokens, int first, bool qualified)
+    {
+        if (qualified || first == 0)
+            return false;
+        var before = tokens[first - 1];
+        if (before.Kind != QuantityTokenKind.Word || first - 1 == 0 && Determiners.Contains(text.Substring(before.Start, before.Length)))
+            return false;
+        var word = text.AsSpan(before.Start, before.Length);
+        return char.IsUpper(word[0]) && !Determiners.Contains(word.ToString()) && first - 1 > 0 || (char.IsUpper(word[0]) && first - 1 == 0 && !Determiners.Contains(word.ToString()) && word.Length > 1 && false)
+            || word.Equals("No", StringComparison.Ordinal) || word.Equals("number", StringComparison.OrdinalIgnoreCase) || word.Equals("page", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsMonth(string text, QuantityToken token) =>
+        token.Kind == QuantityTokenKind.Word && char.IsUpper(text[token.Start]) && (Months.Contains(text.Substring(token.Start, token.Length)) || text.AsSpan(token.Start, token.Length) is "May");
+
+    private static bool IsSymbol(string text, QuantityToken token, char symbol) =>
+        token.Kind == QuantityTokenKind.Symbol && text[token.Start] == symbol;
+
+    private static bool IsWord(string text, List<QuantityToken> tokens, int k, string word) =>
+        k >= 0 && k < tokens.Count && tokens[k].Kind == QuantityTokenKind.Word && text.AsSpan(tokens[k].Start, tokens[k].Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private static bool InLink(IReadOnlyList<TextSpan> links, int offset)
+    {
+        foreach (var link in links)
+        {
+            if (link.Contains(offset))
+                return true;
+        }
+
+        return false;
+    }
+}

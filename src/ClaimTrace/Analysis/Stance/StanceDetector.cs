@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ClaimTrace;
+
+/// <summary>
+/// Finds where the outlet, or another party, takes a position toward a statement, and links each cue to the
+/// statement it is about. Two kinds of cue (stance-cues.tsv): those that qualify their own sentence's statement
+/// ("reportedly", "has been quoted telling") and those that answer an earlier one ("It remains unclear how ...
+/// reached", "disputed"). An answering cue only counts when its sentence is about a claim (it holds a number or
+/// a claim noun such as "figure") and an earlier statement with a number is there to answer: a stray "denied"
+/// in a report about something else is not a stance toward anything.
+/// </summary>
+public sealed partial class StanceDetector
+{
+    private const int LookBackSentences = 15;
+
+    private readonly IReadOnlyList<StanceRule> _rules;
+
+    public StanceDetector(IReadOnlyList<StanceRule> rules) => _rules = rules;
+
+    public static StanceDetector Default { get; } = new(StanceRule.Load("analysis/stance-cues.tsv"));
+
+    [GeneratedRegex(@"\b(?:figures?|claims?|numbers?|percent(?:age)?s?|statistics?|survey|data|estimates?|count)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClaimNoun();
+
+    public IReadOnlyList<StanceCue> Detect(
+        string text,
+        IReadOnlyList<Sentence> sentences,
+        IReadOnlyList<Statement> statements,
+        IReadOnlyList<Quantity> quantities,
+        IReadOnlyList<Segment> segments)
+    {
+        var found = new List<StanceCue>();
+        var seen = new HashSet<(int Sentence, StanceKind Kind, int Target)>();
+        QuestionedHeadline(text, segments, statements, quantities, found);
+
+        foreach (var sentence in sentences)
+        {
+            if (sentence.InComments || sentence.Segment is SegmentKind.Title)
+                continue;
+            var body = text[sentence.Start..sentence.End];
+            foreach (var rule in _rules)
+            {
+                foreach (var match in rule.Pattern.EnumerateMatches(body))
+                {
+                    var cue = new TextSpan(sentence.Start + match.Index, sentence.Start + match.Index + match.Length);
+                    var stance = rule.AnswersEarlier
+                        ? Answering(text, sentence, cue, rule.Kind, statements, quantities)
+                        : Qualifying(sentence, cue, rule.Kind, statements);
+                    if (stance is not null && seen.Add((sentence.Index, stance.Kind, stance.TargetStatement)))
+                        found.Add(stance);
+                }
+            }
+        }
+
+        found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Kind.CompareTo(b.Kind));
+        return found;
+    }
+
+    /// <summary>A cue inside a reported statement's sentence qualifies that statement.</summary>
+    private static StanceCue? Qualifying(Sentence sentence, TextSpan cue, StanceKind kind, IReadOnlyList<Statement> statements)
+    {
+        var target = statements.FirstOrDefault(s => s.Sentence == sentence.Index && !s.InComments);
+        if (target is null)
+            return null;
+        // A hedge inside the quoted words is the speaker's own caution; outside them it is the outlet's.
+        var by = target.Speaker is { } speaker && target.Content.Contains(cue.Start) && target.Kind == StatementKind.Direct ? speaker.Name : "outlet";
+        return new StanceCue(cue.Start, cue.End, kind, target.Index, by);
+    }
+
+    private static StanceCue? Answering(string text, Sentence sentence, TextSpan cue, StanceKind kind, IReadOnlyList<Statement> statements, IReadOnlyList<Quantity> quantities)
+    {
+        var own = quantities.Where(q => sentence.Span.Contains(q.Start) && !q.InComments).ToList();
+        if (own.Count == 0 && !ClaimNoun().IsMatch(text.AsSpan(sentence.Start, sentence.End - sentence.Start)))
+            return null;
+
+        var disputer = statements.FirstOrDefault(s => s.Sentence == sentence.Index && s.Speaker is not null && !s.InComments);
+        var candidates = statements
+            .Where(s => !s.InComments && s.Sentence < sentence.Index && s.Sentence >= sentence.Index - LookBackSentences)
+            .Where(s => disputer?.Speaker is null || s.Speaker is null || !SameSpeaker(s.Speaker, disputer.Speaker))
+            .Reverse()
+            .ToList();
+        var withNumbers = candidates.Where(s => quantities.Any(q => q.Statement == s.Index)).ToList();
+        var target = withNumbers.FirstOrDefault(s => SharesFigure(s, own, quantities)) ?? withNumbers.FirstOrDefault();
+        if (target is null)
+            return null;
+        return new StanceCue(cue.Start, cue.End, kind, target.Index, disputer?.Speaker?.Name ?? "outlet");
+    }
+
+    /// <summary>A headline ending in a question mark questions the report's central figure.</summary>
+    private static void QuestionedHeadline(string text, IReadOnlyList<Segment> segments, IReadOnlyList<Statement> statements, IReadOnlyList<Quantity> quantities, List<StanceCue> found)
+    {
+        var title = segments.FirstOrDefault(s => s.Kind == SegmentKind.Title);
+        if (title is null || !text.AsSpan(title.Start, title.End - title.Start).TrimEnd().EndsWith("?", StringComparison.Ordinal))
+            return;
+        var titleNumbers = quantities.Where(q => q.Start >= title.Start && q.End <= title.End).ToList();
+        var withNumbers = statements.Where(s => !s.InComments && quantities.Any(q => q.Statement == s.Index)).ToList();
+        var target = withNumbers.FirstOrDefault(s => SharesFigure(s, titleNumbers, quantities)) ?? withNumbers.FirstOrDefault();
+        if (target is null)
+            return;
+        var mark = text.LastIndexOf('?', title.End - 1, title.End - title.Start);
+        found.Add(new StanceCue(mark, mark + 1, StanceKind.Questioned, target.Index, "outlet"));
+    }
+
+    private static bool SharesFigure(Statement statement, IReadOnlyList<Quantity> figures, IReadOnlyList<Quantity> quantities) =>
+        quantities.Any(q => q.Statement == statement.Index && figures.Any(f =>
+            (f.Value.Equals(q.Value) && f.Unit == q.Unit) || (f.Measure is not null && f.Measure == q.Measure)));
+
+    private static bool SameSpeaker(Speaker a, Speaker b) => string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>One line of stance-cues.tsv.</summary>
+public sealed record StanceRule(StanceKind Kind, bool AnswersEarlier, Regex Pattern)
+{
+    public static IReadOnlyList<StanceRule> Load(string relativePath)
+    {
+        var rules = new List<StanceRule>();
+        foreach (var line in DataFiles.ReadLines(relativePath))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 3 || !Enum.TryParse<StanceKind>(parts[0], ignoreCase: true, out var kind) || parts[1] is not ("self" or "other"))
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{relativePath}: expected 'kind<TAB>self|other<TAB>pattern' but found '{line}'."));
+            // User-extensible patterns run non-backtracking: linear time whatever is written there.
+            rules.Add(new StanceRule(kind, parts[1] == "other", new Regex(parts[2], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)));
+        }
+
+        return rules;
+    }
+}
