@@ -11,7 +11,7 @@ public static class ShowCommand
         var doc = new Argument<string>("doc") { Description = "document id (or a prefix of at least 4 characters), key or source" };
         var json = new Option<bool>("--json") { Description = "print the extraction JSON (docs/extraction-json.md)" };
         var explain = new Option<bool>("--explain") { Description = "for plain-text pages, show the segmenter's score of every line" };
-        var command = new Command("show", "Show a stored page: metadata, segments with offsets, comments.") { doc, json, explain };
+        var command = new Command("show", "Show a stored page: metadata, segments with offsets, comments, and its statements and quantities highlighted in the text.") { doc, json, explain };
         command.SetAction(parsed =>
         {
             var env = globals.Env;
@@ -88,8 +88,13 @@ internal static class PageView
             segments.AddRow($"[{Colour(s.Kind)}]{s.Kind.ToWire()}[/]", $"{s.FirstLine}-{s.LastLine}", $"{s.Start}-{s.End}");
         console.Write(segments);
 
+        var analysis = new AnalysisView(page);
+        var analysed = page.Analysis.Statements.Count + page.Analysis.Quantities.Count > 0;
+        if (analysed)
+            console.MarkupLine(AnalysisView.Legend);
         var lines = page.Text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var lineStart = 0;
+        for (var i = 0; i < lines.Length; lineStart += lines[i].Length + 1, i++)
         {
             var number = i + 1;
             var kind = page.Segments.Where(s => s.FirstLine <= number && number <= s.LastLine)
@@ -104,8 +109,12 @@ internal static class PageView
                 console.MarkupLine($"{number,4} {gutter} [grey]#{comment.Index} {Markup.Escape(comment.Author ?? "anonymous")}{Markup.Escape(mark)}[/]{spam}");
             }
 
-            console.MarkupLine($"{number,4} {gutter} {(kind is SegmentKind.Comments or SegmentKind.Boilerplate ? $"[grey]{Markup.Escape(text)}[/]" : Markup.Escape(text))}");
+            var baseStyle = kind is SegmentKind.Comments or SegmentKind.Boilerplate ? "grey" : null;
+            console.MarkupLine($"{number,4} {gutter} {analysis.Line(text, lineStart, baseStyle)}");
         }
+
+        if (analysed || page.Analysis.Stances.Count > 0)
+            AnalysisView.WriteLists(console, page);
     }
 
     private static string Colour(SegmentKind kind) => kind switch

@@ -27,15 +27,18 @@ internal sealed class CliHarness : IDisposable
 
     public int Run(byte[]? stdin, params string[] args)
     {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(_console),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        // As wide as the real CLI prints when redirected (CliEnvironment), so tables wrap as users see them.
+        console.Profile.Width = 160;
         var env = new CliEnvironment
         {
-            Console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(_console),
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-            }),
+            Console = console,
             StandardOutput = _stdout,
             StandardError = _error,
             StandardInput = () => new MemoryStream(stdin ?? []),
