@@ -16,6 +16,8 @@ public static class EvalCommand
         command.Add(Segments(globals));
         command.Add(Readability(globals));
         command.Add(Analysis(globals));
+        command.Add(Polnear(globals));
+        command.Add(NewsQuant(globals));
         return command;
     }
 
@@ -259,6 +261,94 @@ public static class EvalCommand
         });
         return command;
     }
+
+    private static Command Polnear(GlobalOptions globals)
+    {
+        var folder = new Argument<string>("split") { Description = "a PolNeAR split folder holding text/ and attributions/ (brat standoff), e.g. ../shared/corpus/polnear/data/dev" };
+        var json = new Option<bool>("--json") { Description = "print the scores as JSON" };
+        var command = new Command("polnear", "Attribution (source, cue, content spans) against PolNeAR brat files: precision, recall and F1, exact and overlap match.") { folder, json };
+        command.SetAction(parsed =>
+        {
+            var env = globals.Env;
+            PolnearReport report;
+            try
+            {
+                report = PolnearEvaluation.Run(parsed.GetRequiredValue(folder));
+            }
+            catch (Exception e) when (e is DirectoryNotFoundException or FormatException or IOException)
+            {
+                env.StandardError.WriteLine($"claimtrace: {e.Message}");
+                return ExitCodes.Failed;
+            }
+
+            if (parsed.GetValue(json))
+            {
+                WriteJsonPayload(env, new
+                {
+                    documents = report.Documents,
+                    exact = report.Exact.ToDictionary(k => k.Key, k => SpanJson(k.Value)),
+                    overlap = report.Overlap.ToDictionary(k => k.Key, k => SpanJson(k.Value)),
+                });
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]PolNeAR: {report.Documents} documents[/]");
+            foreach (var header in new[] { "role", "match", "gold", "found", "precision", "recall", "F1" })
+                table.AddColumn(header);
+            foreach (var (name, scores) in new[] { ("exact", report.Exact), ("overlap", report.Overlap) })
+            {
+                foreach (var role in PolnearReport.Roles)
+                {
+                    var score = scores[role];
+                    table.AddRow(role, name, score.Gold.ToString("N0"), score.Found.ToString("N0"), F(score.Precision), F(score.Recall), F(score.F1));
+                }
+            }
+
+            env.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static object SpanJson(SpanScore s) => new { gold = s.Gold, found = s.Found, precision = s.Precision, recall = s.Recall, f1 = s.F1 };
+
+    private static Command NewsQuant(GlobalOptions globals)
+    {
+        var file = new Argument<string>("file") { Description = "a NewsQuant JSON file (an array of sentences with their quantities), e.g. ../shared/corpus/newsquant/NewsQuant-dev.json" };
+        var json = new Option<bool>("--json") { Description = "print the scores as JSON" };
+        var command = new Command("newsquant", "Quantity extraction against NewsQuant: precision, recall and F1 of value, value+unit and referred concept.") { file, json };
+        command.SetAction(parsed =>
+        {
+            var env = globals.Env;
+            NewsQuantScore score;
+            try
+            {
+                score = NewsQuantEvaluation.Run(parsed.GetRequiredValue(file), new QuantityExtractor());
+            }
+            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or JsonException or FormatException)
+            {
+                env.StandardError.WriteLine($"claimtrace: {e.Message}");
+                return ExitCodes.Failed;
+            }
+
+            if (parsed.GetValue(json))
+            {
+                WriteJsonPayload(env, new { sentences = score.Sentences, value = PrJson(score.Value), value_unit = PrJson(score.ValueUnit), concept = PrJson(score.Concept) });
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Rounded).Title($"[bold]NewsQuant: {score.Sentences} sentences[/]");
+            foreach (var header in new[] { "match", "precision", "recall", "F1" })
+                table.AddColumn(header);
+            foreach (var (name, pr) in new[] { ("value", score.Value), ("value + unit", score.ValueUnit), ("referred concept", score.Concept) })
+                table.AddRow(name, F(pr.Precision), F(pr.Recall), F(pr.F1));
+            env.Console.Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static object PrJson(PrecisionRecall pr) => new { matched = pr.Matched, predicted = pr.Predicted, gold = pr.Gold, precision = pr.Precision, recall = pr.Recall, f1 = pr.F1 };
 
     private static object TallyJson(Tally tally) => new { right = tally.Right, total = tally.Total, rate = tally.Rate };
 
