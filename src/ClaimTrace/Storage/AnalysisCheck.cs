@@ -17,7 +17,7 @@ internal static class AnalysisCheck
 
         return Sentences(analysis.Sentences, length)
             ?? Quotes(analysis.Quotes, length)
-            ?? Statements(analysis.Statements, analysis.Sentences.Count, length)
+            ?? Statements(analysis.Statements, analysis.Sentences.Count, analysis.Dates.Count, length)
             ?? Quantities(analysis.Quantities, analysis.Statements.Count, length)
             ?? Dates(analysis.Dates, length)
             ?? Entities(analysis.Entities, length)
@@ -55,7 +55,7 @@ internal static class AnalysisCheck
         return null;
     }
 
-    private static string? Statements(IReadOnlyList<Statement> statements, int sentences, int length)
+    private static string? Statements(IReadOnlyList<Statement> statements, int sentences, int dates, int length)
     {
         for (var i = 0; i < statements.Count; i++)
         {
@@ -71,6 +71,8 @@ internal static class AnalysisCheck
             // Statements point into the sentence list; a page analysed without one may only say sentence 0.
             if (s.Sentence < 0 || (s.Sentence >= sentences && s.Sentence > 0))
                 return $"statement {i} is in sentence {s.Sentence}, which the page does not have";
+            if (s.Date is { } date && (date < 0 || date >= dates))
+                return $"statement {i} is dated by date {date}, which the page does not have";
             if (s.Speaker is { } speaker)
             {
                 if (speaker.Written is null || speaker.Name is null)

@@ -16,7 +16,7 @@ internal sealed class AnalysisReader(DbConnection connection, string database)
             """
             SELECT idx, kind, speaker_written, speaker_start, speaker_end, speaker_name, speaker_name_start, speaker_name_end,
                    speaker_kind, speaker_role, speaker_rank, speaker_organisation, cue_start, cue_end, cue_lemma,
-                   content_start, content_end, sentence, in_comments
+                   content_start, content_end, sentence, in_comments, date_index
             FROM statements WHERE doc_id = @id AND version = @version ORDER BY idx
             """,
             id, version, ReadStatement);
@@ -61,7 +61,7 @@ internal sealed class AnalysisReader(DbConnection connection, string database)
         TextSpan? cue = r.IsDBNull(12) ? null : new TextSpan(Int(r, 12), Int(r, 13));
         return new Statement(
             Int(r, 0), Parse(AnalysisWireNames.FromWire<StatementKind>(r.GetString(1)), r.GetString(1), "statement kind"),
-            speaker, cue, Text(r, 14), new TextSpan(Int(r, 15), Int(r, 16)), Int(r, 17), r.GetBoolean(18));
+            speaker, cue, Text(r, 14), new TextSpan(Int(r, 15), Int(r, 16)), Int(r, 17), r.GetBoolean(18), NullableInt(r, 19));
     }
 
     private List<T> Rows<T>(string sql, string id, int version, Func<DbDataReader, T> read)

@@ -36,14 +36,14 @@ internal sealed class AnalysisWriter : IDisposable
             INSERT INTO statements (doc_id, version, idx, kind, speaker_written, speaker_start, speaker_end, speaker_name,
                                     speaker_name_start, speaker_name_end, speaker_kind, speaker_role, speaker_rank,
                                     speaker_organisation, speaker_folded, cue_start, cue_end, cue_lemma, content_start,
-                                    content_end, sentence, in_comments, event_date)
+                                    content_end, sentence, in_comments, event_date, date_index)
             VALUES (@id, @version, @idx, @kind, @written, @written_start, @written_end, @name, @name_start, @name_end,
                     @speaker_kind, @role, @rank, @organisation, @folded, @cue_start, @cue_end, @cue_lemma, @content_start,
-                    @content_end, @sentence, @in_comments, @event_date)
+                    @content_end, @sentence, @in_comments, @event_date, @date_index)
             """,
             "@id", "@version", "@idx", "@kind", "@written", "@written_start", "@written_end", "@name", "@name_start", "@name_end",
             "@speaker_kind", "@role", "@rank", "@organisation", "@folded", "@cue_start", "@cue_end", "@cue_lemma", "@content_start",
-            "@content_end", "@sentence", "@in_comments", "@event_date");
+            "@content_end", "@sentence", "@in_comments", "@event_date", "@date_index");
         insertQuantity = new(connection, transaction,
             """
             INSERT INTO quantities (doc_id, version, ordinal, start_offset, end_offset, value, value_max, unit, qualifier, what,
@@ -98,7 +98,7 @@ internal sealed class AnalysisWriter : IDisposable
                 sp?.Written, sp?.Start, sp?.End, sp?.Name, sp?.NameStart, sp?.NameEnd, sp?.Kind.ToWire(),
                 sp?.Role, sp?.Rank, sp?.Organisation, sp is null ? null : Fold(sp.Name + "\n" + sp.Written),
                 s.Cue?.Start, s.Cue?.End, s.CueLemma, s.Content.Start, s.Content.End, s.Sentence, s.InComments,
-                StoredAnalysis.EventDate(a, s)).Execute();
+                StoredAnalysis.EventDate(a, s), s.Date).Execute();
         }
 
         for (var i = 0; i < a.Quantities.Count; i++)

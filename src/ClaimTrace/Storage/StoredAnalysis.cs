@@ -46,23 +46,9 @@ internal static class StoredAnalysis
     }
 
     /// <summary>
-    /// When a statement was made, as far as its own sentence says: the first date mentioned inside that
-    /// sentence (or inside the content, for a page analysed without sentences). Null when the sentence names
-    /// no date; the claims query then falls back on the page's published date.
+    /// When a statement was made or what it is about, as the analysis resolved it (<see cref="Statement.Date"/>);
+    /// null when the page does not say, and the claims query then falls back on the page's published date.
     /// </summary>
-    public static string? EventDate(PageAnalysis a, Statement statement)
-    {
-        var span = statement.Sentence >= 0 && statement.Sentence < a.Sentences.Count
-            ? a.Sentences[statement.Sentence].Span
-            : statement.Content;
-        foreach (var date in a.Dates)
-        {
-            if (date.Start >= span.End)
-                break;
-            if (date.Start >= span.Start && date.End <= span.End)
-                return date.Value;
-        }
-
-        return null;
-    }
+    public static string? EventDate(PageAnalysis a, Statement statement) =>
+        statement.Date is { } date && date >= 0 && date < a.Dates.Count ? a.Dates[date].Value : null;
 }

@@ -53,7 +53,7 @@ internal static class AnalysedPage
             [
                 new Statement(0, StatementKind.Indirect,
                     new Speaker(ministry, organisation.Start, organisation.End, ministry, organisation.Start, organisation.End, SpeakerKind.Organisation),
-                    At("said", 3), "say", At(percent + "% of Syria has been retaken", 3), 2, false),
+                    At("said", 3), "say", At(percent + "% of Syria has been retaken", 3), 2, false, Date: 1),
                 new Statement(1, StatementKind.Direct,
                     new Speaker(mizintsev.Of(text), mizintsev.Start, mizintsev.End, "Mikhail Mizintsev", name.Start, name.End, SpeakerKind.Person,
                         Role: "head of the defence management centre", Rank: "Colonel General", Organisation: "Russian Defence Ministry"),

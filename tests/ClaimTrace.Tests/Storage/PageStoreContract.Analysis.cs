@@ -42,9 +42,10 @@ public abstract partial class PageStoreContract<TStore>
             ("stance", a with { Stances = [a.Stances[0] with { TargetStatement = 7 }] }, "stance 0 targets statement 7"),
             ("quantity", a with { Quantities = [a.Quantities[0] with { Statement = 3 }] }, "quantity 0 belongs to statement 3"),
             ("nan", a with { Quantities = [a.Quantities[0] with { Value = double.NaN }] }, "quantity 0 has a value that is not a finite number"),
-            ("date", a with { Dates = [a.Dates[0] with { End = length + 1 }] }, "date 0 spans"),
+            ("date", a with { Dates = [a.Dates[0] with { End = length + 1 }, a.Dates[1]] }, "date 0 spans"),
             ("sentence", a with { Statements = [a.Statements[0] with { Sentence = 6 }] }, "statement 0 is in sentence 6"),
             ("index", a with { Sentences = [a.Sentences[1]] }, "sentence 0 says it is sentence 1"),
+            ("dated", a with { Dates = [] }, "statement 0 is dated by date 1, which the page does not have"),
         };
 
         var outcomes = Store.SaveBatch([.. bad.Select(b => good with { Key = b.Key, Source = b.Key, Analysis = b.Analysis }), good], []);
@@ -95,7 +96,7 @@ public abstract partial class PageStoreContract<TStore>
 
         var rows = Store.ListClaims(new ClaimQuery());
 
-        // Statement 0's sentence names Wednesday, the 6th: it sorts before the rest, dated by publication (the 7th).
+        // Statement 0 is dated Wednesday, the 6th: it sorts before the rest, dated by publication (the 7th).
         Assert.Equal(
             [
                 (ClaimRowKind.Statement, "96.5% of Syria has been retaken", "2017-12-06"),

@@ -83,7 +83,7 @@ public sealed class SqlitePageStoreTests(ITestOutputHelper output) : PageStoreCo
 
         using var upgraded = SqlitePageStore.Open(path, Time);
 
-        Assert.Equal(2, upgraded.SchemaVersion);
+        Assert.Equal(SqlitePageStore.Migrations.Count, upgraded.SchemaVersion);
         PageAssert.Same(rich, upgraded.Find(rich.Key)!.Page);
         Assert.Empty(upgraded.ListClaims(new ClaimQuery()));
         Assert.Equal(IngestStatus.Unchanged, Assert.Single(upgraded.SaveBatch([analysed], [])).Status);

@@ -56,7 +56,7 @@ CREATE TABLE statements (
     content_end            INTEGER NOT NULL,
     sentence               INTEGER NOT NULL,
     in_comments            INTEGER NOT NULL,
-    -- The first date mentioned in the statement's sentence (may be partial: 2018-11, --12-11); null if none.
+    -- The value of the statement's date (may be partial: 2018-11, --12-11); null if the page does not say.
     event_date             TEXT,
     PRIMARY KEY (doc_id, version, idx),
     FOREIGN KEY (doc_id, version) REFERENCES versions (doc_id, version) ON DELETE CASCADE
