@@ -23,6 +23,8 @@ public sealed class AttributionExtractor
 
     private static readonly HashSet<string> SourceDeterminers = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "his", "her", "its", "their", "one", "two", "some", "several", "local", "state", "senior", "u.s" };
 
+    private static readonly HashSet<string> Weekdays = new(StringComparer.OrdinalIgnoreCase) { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+
     private static readonly HashSet<string> ParentheticalLeads = new(StringComparer.OrdinalIgnoreCase) { "where", "that", "but", "and", "because", "which", "while", "so", "when", "if" };
 
     private static readonly HashSet<string> OutletVoice = new(StringComparer.OrdinalIgnoreCase)
@@ -249,6 +251,38 @@ public sealed class AttributionExtractor
             return null;
         var auxFirst = j + 1;
 
+        // A passive ("cases were decided by") reports no speech of its subject.
+        var progressive = Word(text, tokens[i]).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        var hasAuxiliary = false;
+        for (var k = auxFirst; k < i; k++)
+        {
+            var aux = Word(text, tokens[k]).ToLowerInvariant();
+            if (aux is "was" or "were" or "is" or "are" or "been" or "be" && !progressive)
+                return null;
+            hasAuxiliary |= aux is "did" or "does" or "do" or "will" or "would" or "could" or "can" or "should" or "may" or "might" or "must" or "not" or "never" or "to";
+        }
+
+        // "forces supported by air power": a participle followed by its agent is no speech of the noun before it.
+        if (cueLast + 1 < tokens.Count && Word(text, tokens[cueLast + 1]) == "by" && entry.Lemma != "quote")
+            return null;
+
+        // A bare form ("comment", "release") is a cue only after an auxiliary: "would not comment on".
+        if (entry.Class == CueClass.Base && !hasAuxiliary)
+            return null;
+
+
+        // "Sanders (I-Vt.) on Saturday criticized": a time and a party label sit between speaker and cue.
+        if (j >= 1 && tokens[j].IsWord && Weekdays.Contains(Word(text, tokens[j])) && Word(text, tokens[j - 1]) == "on")
+            j -= 2;
+        if (j >= 0 && !tokens[j].IsWord && text[tokens[j].Start] == ')')
+        {
+            var open = j - 1;
+            while (open >= 0 && j - open < 8 && (tokens[open].IsWord || text[tokens[open].Start] != '('))
+                open--;
+            if (open >= 1 && text[tokens[open].Start] == '(')
+                j = open - 1;
+        }
+
         TextSpan? source = null;
         string? role = null;
         var sourceFirst = -1;
@@ -262,6 +296,13 @@ public sealed class AttributionExtractor
             if (source is null)
                 return null;
             sourceFirst = j;
+        }
+        else if (j >= 2 && tokens[j].IsWord && Word(text, tokens[j]) is "who" && !tokens[j - 1].IsWord && text[tokens[j - 1].Start] == ',')
+        {
+            // "Barkley, who said he votes ...": the relative pronoun stands for the name before it.
+            sourceFirst = WalkLeft(text, tokens, j - 2);
+            if (sourceFirst >= 0)
+                source = new TextSpan(tokens[sourceFirst].Start, tokens[j - 2].End);
         }
         else if (j >= 0 && tokens[j].IsWord)
         {
@@ -297,18 +338,25 @@ public sealed class AttributionExtractor
         }
 
         var inverted = false;
-        if (source is null && entry.Class == CueClass.Speech && (j < 0 || text[tokens[j].Start] is ',' or '”' or '"' or '’'))
+        if (source is null && entry.Class == CueClass.Speech && (j < 0 || text[tokens[j].Start] is ',' or '”' or '"' or '’' or '\''))
         {
             // "..., said Mizintsev." / "“...,” said the spokesman."
             var from = cueLast + 1;
             var to = from;
             while (to < tokens.Count && to - from < 8 && tokens[to].IsWord && !Boundaries.Contains(Word(text, tokens[to])))
                 to++;
-            if (to > from && StartsSourcePhrase(text, tokens[from]) && (to == tokens.Count || !tokens[to].IsWord))
+            if (to > from && StartsSourcePhrase(text, tokens[from]) && (to == tokens.Count || !tokens[to].IsWord || Word(text, tokens[to]) is "who" or "when" or "in" or "on" or "at" or "during"))
             {
                 source = new TextSpan(tokens[from].Start, tokens[to - 1].End);
                 inverted = true;
             }
+        }
+
+        if (source is null && entry.Class == CueClass.Link && drafts.Count == first && j >= 0 && text[tokens[j].Start] == ',' && SubjectAtStart(text, tokens, j) is { } subjectOfLink)
+        {
+            // "Trump lashed out at the press, saying that ...": the subject of the sentence speaks.
+            source = subjectOfLink;
+            sourceFirst = 0;
         }
 
         if (source is null)
@@ -323,6 +371,14 @@ public sealed class AttributionExtractor
                     if (linked.Length > 0)
                         return Build(sentence, earlier, drafts[^1].Role, new TextSpan(tokens[auxFirst].Start, tokens[cueLast].End), entry.Lemma, linked, quotes) with { Inherits = drafts.Count - 1, Source = null };
                 }
+            }
+
+            // A reporting verb with its "that" clause but no speaker we can name: kept as an unattributed statement.
+            var orphanFrom = SkipToContent(text, tokens, cueLast + 1);
+            if (entry.Class == CueClass.Speech && orphanFrom < tokens.Count && orphanFrom > cueLast + 1 && Word(text, tokens[orphanFrom]) == "that")
+            {
+                var orphan = Trim(text, new TextSpan(tokens[orphanFrom].Start, ContentEnd(text, sentence, quotes, tokens[orphanFrom].Start)));
+                return new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, new TextSpan(tokens[auxFirst].Start, tokens[cueLast].End), entry.Lemma, orphan, -1, false);
             }
 
             return null;
@@ -371,7 +427,12 @@ public sealed class AttributionExtractor
 
         if (after >= tokens.Count || restIsTail)
             return null;
-        var contentSpan = Trim(text, new TextSpan(tokens[after].Start, ContentEnd(text, sentence, quotes, tokens[after].Start)));
+        var contentEnd = ContentEnd(text, sentence, quotes, tokens[after].Start);
+        if (CoordinatedCue(text, tokens, after) is { } nextCue && tokens[nextCue].Start < contentEnd)
+            contentEnd = tokens[nextCue].Start;
+        if (TrailingAccordingTo(text, tokens, after) is { } according && tokens[according].Start < contentEnd)
+            contentEnd = tokens[according].Start;
+        var contentSpan = Trim(text, new TextSpan(tokens[after].Start, contentEnd));
         return contentSpan.Length == 0 ? null : Build(sentence, source.Value, role, cue, entry.Lemma, contentSpan, quotes);
     }
 
@@ -425,11 +486,12 @@ public sealed class AttributionExtractor
     /// <summary>Skips "that", the object of "told" ("told the media that"), and punctuation before the content.</summary>
     private static int SkipToContent(string text, List<Token> tokens, int from)
     {
-        for (var k = from; k < tokens.Count && k - from <= 6; k++)
+        for (var k = from; k < tokens.Count && k - from <= 5; k++)
         {
+            // Only the object of "told the media that" sits between a cue and its "that"; punctuation ends the search.
             if (!tokens[k].IsWord)
             {
-                if (text[tokens[k].Start] is ',' or ':' or '—' or '–')
+                if (k == from && text[tokens[k].Start] is ',' or ':' or '—' or '–')
                     continue;
                 break;
             }
@@ -512,6 +574,38 @@ public sealed class AttributionExtractor
         if (words == 1 && head.Length <= 3 && char.IsLower(head[0]) && !IsPronounWord(head))
             return -1;
         return StartsSourcePhrase(text, tokens[firstIndex]) ? firstIndex : -1;
+    }
+
+    /// <summary>", according to the survey" closing a sentence belongs to its own attribution, not to the content before.</summary>
+    private static int? TrailingAccordingTo(string text, List<Token> tokens, int from)
+    {
+        for (var k = from + 1; k < tokens.Count - 2; k++)
+        {
+            if (!tokens[k].IsWord && text[tokens[k].Start] == ',' && Word(text, tokens[k + 1]).Equals("according", StringComparison.OrdinalIgnoreCase)
+                && Word(text, tokens[k + 2]).Equals("to", StringComparison.OrdinalIgnoreCase))
+                return k;
+        }
+
+        return null;
+    }
+
+    /// <summary>The "and"/"but" that opens a second cue of the same speaker ("criticized X and said Y"), if any.</summary>
+    private int? CoordinatedCue(string text, List<Token> tokens, int from)
+    {
+        for (var k = from; k < tokens.Count - 1; k++)
+        {
+            if (!tokens[k].IsWord && text[tokens[k].Start] == ',' && k + 1 < tokens.Count && _lexicon.Match(text, tokens, k + 1) is { Entry.Class: CueClass.Link })
+                return k;
+            if (!tokens[k].IsWord || Word(text, tokens[k]) is not ("and" or "but"))
+                continue;
+            var m = k + 1;
+            while (m < tokens.Count && tokens[m].IsWord && _lexicon.Modifiers.Contains(text.AsSpan(tokens[m].Start, tokens[m].Length)))
+                m++;
+            if (m < tokens.Count && _lexicon.Match(text, tokens, m) is { } cue && cue.Entry.Class is CueClass.Speech)
+                return k > from && !tokens[k - 1].IsWord && text[tokens[k - 1].Start] == ',' ? k - 1 : k;
+        }
+
+        return null;
     }
 
     /// <summary>A pronoun or a run of capitalised words opening the sentence and followed by a verb-like word.</summary>
@@ -621,7 +715,7 @@ public sealed class AttributionExtractor
         {
             if (q.Start > offset)
                 break;
-            if (q.Start < offset && offset < q.End - 1 && q.Length() > 20)
+            if (q.Start < offset && offset < q.End - 1 && q.Length() > 3)
                 return true;
         }
 
