@@ -32,6 +32,8 @@ public sealed class AttributionExtractor
         "however", "but", "it", "this", "that", "these", "those", "there", "meanwhile", "i", "we", "yet", "still", "indeed", "in", "taking",
     };
 
+    private static readonly Lazy<WordSet> LabelWords = new(() => WordSet.Load("analysis/label-words.txt"));
+
     private readonly CueLexicon _lexicon = CueLexicon.Default;
 
     public IReadOnlyList<Statement> Extract(string text, IReadOnlyList<Sentence> sentences, IReadOnlyList<QuoteSpan> quotes, PageMetadata metadata)
@@ -61,6 +63,12 @@ public sealed class AttributionExtractor
 
             if (sentence.Start < usedQuoteEnd)
                 continue;
+            if (ColonHeadline(text, sentence, tokens, quotes) is { } labelled)
+            {
+                drafts.Add(labelled);
+                continue;
+            }
+
             if (sentence.Segment == SegmentKind.Title && HeadlineSource(text, sentence, tokens, quotes) is { } headline)
             {
                 drafts.Add(headline);
@@ -217,10 +225,11 @@ public sealed class AttributionExtractor
         for (var k = to; k < tokens.Count; k++)
             wordsAfter += tokens[k].IsWord ? 1 : 0;
         TextSpan content;
-        if (wordsAfter >= 3)
+        if (wordsAfter >= 3 || (wordsAfter >= 1 && i == 0))
         {
             var start = to < tokens.Count && tokens[to].Start < sentence.End && text[tokens[to].Start] is ',' or ':' ? to + 1 : to;
-            content = Trim(text, new TextSpan(tokens[Math.Min(start, tokens.Count - 1)].Start, sentence.End));
+            var contentStart = tokens[Math.Min(start, tokens.Count - 1)].Start;
+            content = Trim(text, new TextSpan(contentStart, ContentEnd(text, sentence, quotes, contentStart)));
         }
         else
         {
@@ -338,6 +347,7 @@ public sealed class AttributionExtractor
         }
 
         var inverted = false;
+        var afterSpeech = cueLast + 1;
         if (source is null && entry.Class == CueClass.Speech && (j < 0 || text[tokens[j].Start] is ',' or '”' or '"' or '’' or '\''))
         {
             // "..., said Mizintsev." / "“...,” said the spokesman."
@@ -349,6 +359,7 @@ public sealed class AttributionExtractor
             {
                 source = new TextSpan(tokens[from].Start, tokens[to - 1].End);
                 inverted = true;
+                afterSpeech = to;
             }
         }
 
@@ -392,8 +403,8 @@ public sealed class AttributionExtractor
         var beforeSource = inverted ? auxFirst - 1 : sourceFirst - 1;
         if (role is not null && !inverted)
             beforeSource = sourceFirst - 1;
-        var after = SkipToContent(text, tokens, cueLast + 1);
-        var restIsTail = after >= tokens.Count || (IsTail(text, tokens, cueLast + 1) && !(tokens[after].IsWord && Word(text, tokens[after]).Equals("that", StringComparison.OrdinalIgnoreCase)));
+        var after = SkipToContent(text, tokens, afterSpeech);
+        var restIsTail = after >= tokens.Count || (IsTail(text, tokens, afterSpeech) && !(tokens[after].IsWord && Word(text, tokens[after]).Equals("that", StringComparison.OrdinalIgnoreCase)));
         if (beforeSource < 0 && restIsTail && QuoteEndingNear(quotes, sentence.Start - 1) is { } previousQuote && previousQuote.Start < sentence.Start)
         {
             // “Go home!” Trump said. - the splitter ends the quote's sentence at "!", the speaker follows.
@@ -683,6 +694,21 @@ public sealed class AttributionExtractor
 
         _ = _lexicon;
         return null;
+    }
+
+    /// <summary>"Graham: Trump's rhetoric destroying GOP's chance" - a name, a colon, then what the name said.</summary>
+    private static Draft? ColonHeadline(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes)
+    {
+        var colon = 0;
+        while (colon < tokens.Count && colon <= 5 && tokens[colon].IsWord && char.IsUpper(text[tokens[colon].Start]))
+            colon++;
+        if (colon == 0 || colon > 5 || colon >= tokens.Count - 3 || text[tokens[colon].Start] != ':' || tokens[colon].Start + 1 < text.Length && text[tokens[colon].Start + 1] is not (' ' or '\t'))
+            return null;
+        var source = new TextSpan(tokens[0].Start, tokens[colon - 1].End);
+        if (LabelWords.Value.Contains(source.Of(text)) || (colon == 1 && LabelWords.Value.Contains(Word(text, tokens[0]))))
+            return null;
+        var content = Trim(text, new TextSpan(tokens[colon + 1].Start, sentence.End));
+        return Build(sentence, source, null, new TextSpan(tokens[colon].Start, tokens[colon].End), ":", content, quotes);
     }
 
     private static QuoteSpan? QuoteStartingAt(IReadOnlyList<QuoteSpan> quotes, int start)
