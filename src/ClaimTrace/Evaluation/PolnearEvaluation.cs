@@ -40,8 +40,8 @@ public sealed record PolnearReport(int Documents, IReadOnlyDictionary<string, Sp
 /// <summary>
 /// Scores the attribution extractor on PolNeAR (Newell, Margolin and Ruths, LREC 2018): brat standoff files
 /// (<c>attributions/NAME_ANNOTATOR.ann</c>) beside the articles (<c>text/NAME.txt</c>). Brat offsets count Unicode code
-/// points, so they are mapped to UTF-16 for texts with characters outside the BMP. Each statement with a cue and a
-/// speaker contributes its speaker mention (source), cue and content span. As in the paper's evaluation, spans are
+/// points, so they are mapped to UTF-16 for texts with characters outside the BMP. Each statement with a cue contributes its cue
+/// and content span, and its speaker mention (source) when it has a speaker. As in the paper's evaluation, spans are
 /// matched one to one either exactly (same start and end, ignoring surrounding spaces and punctuation) or by overlap
 /// (at least one character in common); precision counts matched found spans, recall matched gold spans.
 /// </summary>
@@ -99,9 +99,10 @@ public static class PolnearEvaluation
         var spans = new List<(string Role, TextSpan Span)>();
         foreach (var s in extractor.Extract(text, sentences, quotes, PageMetadata.Empty))
         {
-            if (s.Cue is not { } cue || s.Speaker is not { } speaker)
+            if (s.Cue is not { } cue || s.InComments)
                 continue;
-            spans.Add(("source", speaker.Span));
+            if (s.Speaker is { } speaker)
+                spans.Add(("source", speaker.Span));
             spans.Add(("cue", cue));
             spans.Add(("content", s.Content));
         }

@@ -23,12 +23,16 @@ public sealed class AttributionExtractor
 
     private static readonly HashSet<string> SourceDeterminers = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "his", "her", "its", "their", "one", "two", "some", "several", "local", "state", "senior", "u.s" };
 
+    private static readonly HashSet<string> Weekdays = new(StringComparer.OrdinalIgnoreCase) { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+
     private static readonly HashSet<string> ParentheticalLeads = new(StringComparer.OrdinalIgnoreCase) { "where", "that", "but", "and", "because", "which", "while", "so", "when", "if" };
 
     private static readonly HashSet<string> OutletVoice = new(StringComparer.OrdinalIgnoreCase)
     {
         "however", "but", "it", "this", "that", "these", "those", "there", "meanwhile", "i", "we", "yet", "still", "indeed", "in", "taking",
     };
+
+    private static readonly Lazy<WordSet> LabelWords = new(() => WordSet.Load("analysis/label-words.txt"));
 
     private readonly CueLexicon _lexicon = CueLexicon.Default;
 
@@ -59,6 +63,12 @@ public sealed class AttributionExtractor
 
             if (sentence.Start < usedQuoteEnd)
                 continue;
+            if (ColonHeadline(text, sentence, tokens, quotes) is { } labelled)
+            {
+                drafts.Add(labelled);
+                continue;
+            }
+
             if (sentence.Segment == SegmentKind.Title && HeadlineSource(text, sentence, tokens, quotes) is { } headline)
             {
                 drafts.Add(headline);
@@ -215,10 +225,11 @@ public sealed class AttributionExtractor
         for (var k = to; k < tokens.Count; k++)
             wordsAfter += tokens[k].IsWord ? 1 : 0;
         TextSpan content;
-        if (wordsAfter >= 3)
+        if (wordsAfter >= 3 || (wordsAfter >= 1 && i == 0))
         {
             var start = to < tokens.Count && tokens[to].Start < sentence.End && text[tokens[to].Start] is ',' or ':' ? to + 1 : to;
-            content = Trim(text, new TextSpan(tokens[Math.Min(start, tokens.Count - 1)].Start, sentence.End));
+            var contentStart = tokens[Math.Min(start, tokens.Count - 1)].Start;
+            content = Trim(text, new TextSpan(contentStart, ContentEnd(text, sentence, quotes, contentStart)));
         }
         else
         {
@@ -249,6 +260,38 @@ public sealed class AttributionExtractor
             return null;
         var auxFirst = j + 1;
 
+        // A passive ("cases were decided by") reports no speech of its subject.
+        var progressive = Word(text, tokens[i]).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
+        var hasAuxiliary = false;
+        for (var k = auxFirst; k < i; k++)
+        {
+            var aux = Word(text, tokens[k]).ToLowerInvariant();
+            if (aux is "was" or "were" or "is" or "are" or "been" or "be" && !progressive)
+                return null;
+            hasAuxiliary |= aux is "did" or "does" or "do" or "will" or "would" or "could" or "can" or "should" or "may" or "might" or "must" or "not" or "never" or "to";
+        }
+
+        // "forces supported by air power": a participle followed by its agent is no speech of the noun before it.
+        if (cueLast + 1 < tokens.Count && Word(text, tokens[cueLast + 1]) == "by" && entry.Lemma != "quote")
+            return null;
+
+        // A bare form ("comment", "release") is a cue only after an auxiliary: "would not comment on".
+        if (entry.Class == CueClass.Base && !hasAuxiliary)
+            return null;
+
+
+        // "Sanders (I-Vt.) on Saturday criticized": a time and a party label sit between speaker and cue.
+        if (j >= 1 && tokens[j].IsWord && Weekdays.Contains(Word(text, tokens[j])) && Word(text, tokens[j - 1]) == "on")
+            j -= 2;
+        if (j >= 0 && !tokens[j].IsWord && text[tokens[j].Start] == ')')
+        {
+            var open = j - 1;
+            while (open >= 0 && j - open < 8 && (tokens[open].IsWord || text[tokens[open].Start] != '('))
+                open--;
+            if (open >= 1 && text[tokens[open].Start] == '(')
+                j = open - 1;
+        }
+
         TextSpan? source = null;
         string? role = null;
         var sourceFirst = -1;
@@ -262,6 +305,13 @@ public sealed class AttributionExtractor
             if (source is null)
                 return null;
             sourceFirst = j;
+        }
+        else if (j >= 2 && tokens[j].IsWord && Word(text, tokens[j]) is "who" && !tokens[j - 1].IsWord && text[tokens[j - 1].Start] == ',')
+        {
+            // "Barkley, who said he votes ...": the relative pronoun stands for the name before it.
+            sourceFirst = WalkLeft(text, tokens, j - 2);
+            if (sourceFirst >= 0)
+                source = new TextSpan(tokens[sourceFirst].Start, tokens[j - 2].End);
         }
         else if (j >= 0 && tokens[j].IsWord)
         {
@@ -297,18 +347,27 @@ public sealed class AttributionExtractor
         }
 
         var inverted = false;
-        if (source is null && entry.Class == CueClass.Speech && (j < 0 || text[tokens[j].Start] is ',' or '”' or '"' or '’'))
+        var afterSpeech = cueLast + 1;
+        if (source is null && entry.Class == CueClass.Speech && (j < 0 || text[tokens[j].Start] is ',' or '”' or '"' or '’' or '\''))
         {
             // "..., said Mizintsev." / "“...,” said the spokesman."
             var from = cueLast + 1;
             var to = from;
             while (to < tokens.Count && to - from < 8 && tokens[to].IsWord && !Boundaries.Contains(Word(text, tokens[to])))
                 to++;
-            if (to > from && StartsSourcePhrase(text, tokens[from]) && (to == tokens.Count || !tokens[to].IsWord))
+            if (to > from && StartsSourcePhrase(text, tokens[from]) && (to == tokens.Count || !tokens[to].IsWord || Word(text, tokens[to]) is "who" or "when" or "in" or "on" or "at" or "during"))
             {
                 source = new TextSpan(tokens[from].Start, tokens[to - 1].End);
                 inverted = true;
+                afterSpeech = to;
             }
+        }
+
+        if (source is null && entry.Class == CueClass.Link && drafts.Count == first && j >= 0 && text[tokens[j].Start] == ',' && SubjectAtStart(text, tokens, j) is { } subjectOfLink)
+        {
+            // "Trump lashed out at the press, saying that ...": the subject of the sentence speaks.
+            source = subjectOfLink;
+            sourceFirst = 0;
         }
 
         if (source is null)
@@ -325,6 +384,14 @@ public sealed class AttributionExtractor
                 }
             }
 
+            // A reporting verb with its "that" clause but no speaker we can name: kept as an unattributed statement.
+            var orphanFrom = SkipToContent(text, tokens, cueLast + 1);
+            if (entry.Class == CueClass.Speech && orphanFrom < tokens.Count && orphanFrom > cueLast + 1 && Word(text, tokens[orphanFrom]) == "that")
+            {
+                var orphan = Trim(text, new TextSpan(tokens[orphanFrom].Start, ContentEnd(text, sentence, quotes, tokens[orphanFrom].Start)));
+                return new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, new TextSpan(tokens[auxFirst].Start, tokens[cueLast].End), entry.Lemma, orphan, -1, false);
+            }
+
             return null;
         }
 
@@ -336,8 +403,8 @@ public sealed class AttributionExtractor
         var beforeSource = inverted ? auxFirst - 1 : sourceFirst - 1;
         if (role is not null && !inverted)
             beforeSource = sourceFirst - 1;
-        var after = SkipToContent(text, tokens, cueLast + 1);
-        var restIsTail = after >= tokens.Count || (IsTail(text, tokens, cueLast + 1) && !(tokens[after].IsWord && Word(text, tokens[after]).Equals("that", StringComparison.OrdinalIgnoreCase)));
+        var after = SkipToContent(text, tokens, afterSpeech);
+        var restIsTail = after >= tokens.Count || (IsTail(text, tokens, afterSpeech) && !(tokens[after].IsWord && Word(text, tokens[after]).Equals("that", StringComparison.OrdinalIgnoreCase)));
         if (beforeSource < 0 && restIsTail && QuoteEndingNear(quotes, sentence.Start - 1) is { } previousQuote && previousQuote.Start < sentence.Start)
         {
             // “Go home!” Trump said. - the splitter ends the quote's sentence at "!", the speaker follows.
@@ -371,7 +438,12 @@ public sealed class AttributionExtractor
 
         if (after >= tokens.Count || restIsTail)
             return null;
-        var contentSpan = Trim(text, new TextSpan(tokens[after].Start, ContentEnd(text, sentence, quotes, tokens[after].Start)));
+        var contentEnd = ContentEnd(text, sentence, quotes, tokens[after].Start);
+        if (CoordinatedCue(text, tokens, after) is { } nextCue && tokens[nextCue].Start < contentEnd)
+            contentEnd = tokens[nextCue].Start;
+        if (TrailingAccordingTo(text, tokens, after) is { } according && tokens[according].Start < contentEnd)
+            contentEnd = tokens[according].Start;
+        var contentSpan = Trim(text, new TextSpan(tokens[after].Start, contentEnd));
         return contentSpan.Length == 0 ? null : Build(sentence, source.Value, role, cue, entry.Lemma, contentSpan, quotes);
     }
 
@@ -425,11 +497,12 @@ public sealed class AttributionExtractor
     /// <summary>Skips "that", the object of "told" ("told the media that"), and punctuation before the content.</summary>
     private static int SkipToContent(string text, List<Token> tokens, int from)
     {
-        for (var k = from; k < tokens.Count && k - from <= 6; k++)
+        for (var k = from; k < tokens.Count && k - from <= 5; k++)
         {
+            // Only the object of "told the media that" sits between a cue and its "that"; punctuation ends the search.
             if (!tokens[k].IsWord)
             {
-                if (text[tokens[k].Start] is ',' or ':' or '—' or '–')
+                if (k == from && text[tokens[k].Start] is ',' or ':' or '—' or '–')
                     continue;
                 break;
             }
@@ -514,6 +587,38 @@ public sealed class AttributionExtractor
         return StartsSourcePhrase(text, tokens[firstIndex]) ? firstIndex : -1;
     }
 
+    /// <summary>", according to the survey" closing a sentence belongs to its own attribution, not to the content before.</summary>
+    private static int? TrailingAccordingTo(string text, List<Token> tokens, int from)
+    {
+        for (var k = from + 1; k < tokens.Count - 2; k++)
+        {
+            if (!tokens[k].IsWord && text[tokens[k].Start] == ',' && Word(text, tokens[k + 1]).Equals("according", StringComparison.OrdinalIgnoreCase)
+                && Word(text, tokens[k + 2]).Equals("to", StringComparison.OrdinalIgnoreCase))
+                return k;
+        }
+
+        return null;
+    }
+
+    /// <summary>The "and"/"but" that opens a second cue of the same speaker ("criticized X and said Y"), if any.</summary>
+    private int? CoordinatedCue(string text, List<Token> tokens, int from)
+    {
+        for (var k = from; k < tokens.Count - 1; k++)
+        {
+            if (!tokens[k].IsWord && text[tokens[k].Start] == ',' && k + 1 < tokens.Count && _lexicon.Match(text, tokens, k + 1) is { Entry.Class: CueClass.Link })
+                return k;
+            if (!tokens[k].IsWord || Word(text, tokens[k]) is not ("and" or "but"))
+                continue;
+            var m = k + 1;
+            while (m < tokens.Count && tokens[m].IsWord && _lexicon.Modifiers.Contains(text.AsSpan(tokens[m].Start, tokens[m].Length)))
+                m++;
+            if (m < tokens.Count && _lexicon.Match(text, tokens, m) is { } cue && cue.Entry.Class is CueClass.Speech)
+                return k > from && !tokens[k - 1].IsWord && text[tokens[k - 1].Start] == ',' ? k - 1 : k;
+        }
+
+        return null;
+    }
+
     /// <summary>A pronoun or a run of capitalised words opening the sentence and followed by a verb-like word.</summary>
     private TextSpan? SubjectAtStart(string text, List<Token> tokens, int before)
     {
@@ -591,6 +696,21 @@ public sealed class AttributionExtractor
         return null;
     }
 
+    /// <summary>"Graham: Trump's rhetoric destroying GOP's chance" - a name, a colon, then what the name said.</summary>
+    private static Draft? ColonHeadline(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes)
+    {
+        var colon = 0;
+        while (colon < tokens.Count && colon <= 5 && tokens[colon].IsWord && char.IsUpper(text[tokens[colon].Start]))
+            colon++;
+        if (colon == 0 || colon > 5 || colon >= tokens.Count - 3 || text[tokens[colon].Start] != ':' || tokens[colon].Start + 1 < text.Length && text[tokens[colon].Start + 1] is not (' ' or '\t'))
+            return null;
+        var source = new TextSpan(tokens[0].Start, tokens[colon - 1].End);
+        if (LabelWords.Value.Contains(source.Of(text)) || (colon == 1 && LabelWords.Value.Contains(Word(text, tokens[0]))))
+            return null;
+        var content = Trim(text, new TextSpan(tokens[colon + 1].Start, sentence.End));
+        return Build(sentence, source, null, new TextSpan(tokens[colon].Start, tokens[colon].End), ":", content, quotes);
+    }
+
     private static QuoteSpan? QuoteStartingAt(IReadOnlyList<QuoteSpan> quotes, int start)
     {
         foreach (var q in quotes)
@@ -621,7 +741,7 @@ public sealed class AttributionExtractor
         {
             if (q.Start > offset)
                 break;
-            if (q.Start < offset && offset < q.End - 1 && q.Length() > 20)
+            if (q.Start < offset && offset < q.End - 1 && q.Length() > 3)
                 return true;
         }
 

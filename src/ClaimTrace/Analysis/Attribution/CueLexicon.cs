@@ -6,6 +6,7 @@ internal enum CueClass
     Thought,
     Source,
     Link,
+    Base,
 }
 
 internal sealed record CueEntry(string[] Words, string Lemma, CueClass Class);
