@@ -101,7 +101,7 @@ public sealed partial class QuantityExtractor
 
     private void AddImplicit(string text, IReadOnlyList<Sentence> sentences, List<Quantity> found)
     {
-        if (sentences.Count == 0)
+        if (sentences.Count == 0 || _implicit.Any is not { } any || !any.IsMatch(text))
             return;
         var seen = new HashSet<(int Paragraph, string Measure)>();
         foreach (var rule in _implicit.Rules)
