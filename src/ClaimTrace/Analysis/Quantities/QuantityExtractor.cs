@@ -42,6 +42,7 @@ public sealed partial class QuantityExtractor
             QuantityTokenizer.Tokenize(text, sentence.Start, sentence.End, tokens);
             perSentence.Clear();
             _parser.Parse(text, sentence, tokens, links, perSentence);
+            ShareUnitsAcrossJoins(text, perSentence);
             foreach (var quantity in perSentence)
                 found.Add(WithMeasure(text, sentence, quantity));
         }
@@ -49,6 +50,42 @@ public sealed partial class QuantityExtractor
         AddImplicit(text, sentences, found);
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
         return found;
+    }
+
+    private static readonly string[] Joins = ["to", "from", "or", "versus", "vs", "vs.", "up from", "down from", "compared with", "compared to", "against"];
+
+    /// <summary>
+    /// "dropping from 208 pounds to 193", "from 4.8 to 4.7 percent", "3.9 million headsets, up from 2.4 million":
+    /// a bare figure joined to its neighbour by "to", "from", "or", "versus" is in the neighbour's unit.
+    /// </summary>
+    private static void ShareUnitsAcrossJoins(string text, List<Quantity> quantities)
+    {
+        for (var n = 0; n < quantities.Count; n++)
+        {
+            var bare = quantities[n];
+            if (bare.Unit != "count" || bare.What is not null || bare.Implicit)
+                continue;
+            var donor = n + 1 < quantities.Count && Joined(text, bare.End, quantities[n + 1].Start) ? quantities[n + 1]
+                : n > 0 && Joined(text, quantities[n - 1].End, bare.Start) ? quantities[n - 1]
+                : null;
+            if (donor is null || (donor.Unit == "count" && donor.What is null) || donor.Unit == "fraction")
+                continue;
+            quantities[n] = bare with { Unit = donor.Unit, What = donor.What };
+        }
+    }
+
+    private static bool Joined(string text, int from, int to)
+    {
+        if (to <= from || to - from > 30)
+            return false;
+        var gap = text.AsSpan(from, to - from).Trim().TrimEnd(',').Trim();
+        foreach (var join in Joins)
+        {
+            if (gap.Equals(join, StringComparison.OrdinalIgnoreCase) || (gap.EndsWith(join, StringComparison.OrdinalIgnoreCase) && gap.Length > join.Length && gap[gap.Length - join.Length - 1] == ' ' && !gap.ContainsAnyInRange('0', '9')))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>Page furniture (bylines, datelines, related links, boilerplate) carries dates and counters, not claims.</summary>
@@ -64,7 +101,7 @@ public sealed partial class QuantityExtractor
 
     private void AddImplicit(string text, IReadOnlyList<Sentence> sentences, List<Quantity> found)
     {
-        if (sentences.Count == 0)
+        if (sentences.Count == 0 || _implicit.Any is not { } any || !any.IsMatch(text))
             return;
         var seen = new HashSet<(int Paragraph, string Measure)>();
         foreach (var rule in _implicit.Rules)

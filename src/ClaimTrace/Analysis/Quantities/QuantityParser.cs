@@ -60,20 +60,21 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             j += qLength;
         }
 
-        string? unit = null;
-        var prefixUnit = false;
-        if (_lexicon.Units.TryMatch(text, tokens, j, out var prefix, out var pLength) && prefix.Prefix && StartsNumber(text, tokens, j + pLength))
-        {
-            unit = prefix.Unit;
-            prefixUnit = true;
-            j += pLength;
-        }
-
         var between = false;
         if (IsWord(text, tokens, j, "between") && StartsNumber(text, tokens, j + 1))
         {
             between = true;
             j++;
+        }
+
+        string? unit = null;
+        var prefixUnit = false;
+        var prefixStart = j;
+        if (_lexicon.Units.TryMatch(text, tokens, j, out var prefix, out var pLength) && prefix.Prefix && StartsNumber(text, tokens, j + pLength))
+        {
+            unit = prefix.Unit;
+            prefixUnit = true;
+            j += pLength;
         }
 
         if (!TryNumber(text, tokens, j, out var number))
@@ -102,6 +103,10 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             var max = maxNumber.Value;
             var maxSpelled = false;
             afterMax = ApplyScale(text, tokens, afterMax, prefixUnit, ref max, ref maxSpelled);
+
+            // "10 to 15 billion", "$89-93 billion": the first end shares the scale written after the second.
+            if (maxSpelled && value == number.Value && max / maxNumber.Value >= 1000 && number.Value < maxNumber.Value)
+                value *= max / maxNumber.Value;
             if (max > value && (unitAfterFirst is null || NextUnitIs(text, tokens, afterMax, unitAfterFirst)))
             {
                 valueMax = max;
@@ -176,12 +181,8 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             spelled = true;
         }
 
-        var start = qualifier is not null ? tokens[i].Start : (prefixUnit ? tokens[i].Start : numberStart);
-        if (between)
-            start = Math.Min(start, tokens[number.First - 1].Start);
-        var writtenFrom = prefixUnit ? tokens[number.First - (between ? 2 : 1)].Start : (between ? tokens[number.First - 1].Start : numberStart);
-        if (prefixUnit && qualifier is null)
-            writtenFrom = tokens[i].Start;
+        var start = tokens[i].Start;
+        var writtenFrom = qualifier is null ? tokens[i].Start : tokens[between ? prefixStart - 1 : prefixStart].Start;
         output.Add(new Quantity(
             Start: start,
             End: end,
