@@ -81,7 +81,7 @@ public sealed class PageAnalyser : IPageAnalyser
         var linked = new List<Quantity>(found.Count);
         foreach (var quantity in found)
         {
-            var sentence = sentences.FirstOrDefault(s => s.Span.Contains(quantity.Start));
+            var sentence = SentenceSearch.At(sentences, quantity.Start);
             var inComments = quantity.InComments || sentence?.InComments == true;
             // Readers' numbers are kept but belong to nobody.
             var statement = inComments ? null : statements.FirstOrDefault(s => !s.InComments && s.Content.Contains(quantity.Start));

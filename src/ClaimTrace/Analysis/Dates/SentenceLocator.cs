@@ -28,21 +28,5 @@ internal sealed class SentenceLocator(IReadOnlyList<Sentence> sentences)
         return text.AsSpan(a, b - a).IndexOf('\n') < 0;
     }
 
-    private int IndexAt(int offset)
-    {
-        int lo = 0, hi = sentences.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var s = sentences[mid];
-            if (offset < s.Start)
-                hi = mid - 1;
-            else if (offset >= s.End)
-                lo = mid + 1;
-            else
-                return mid;
-        }
-
-        return -1;
-    }
+    private int IndexAt(int offset) => SentenceSearch.IndexAt(sentences, offset);
 }

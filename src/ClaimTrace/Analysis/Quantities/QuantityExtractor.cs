@@ -122,23 +122,7 @@ public sealed partial class QuantityExtractor
         }
     }
 
-    private static Sentence? SentenceAt(IReadOnlyList<Sentence> sentences, int offset)
-    {
-        int lo = 0, hi = sentences.Count - 1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var s = sentences[mid];
-            if (offset < s.Start)
-                hi = mid - 1;
-            else if (offset >= s.End)
-                lo = mid + 1;
-            else
-                return s;
-        }
-
-        return null;
-    }
+    private static Sentence? SentenceAt(IReadOnlyList<Sentence> sentences, int offset) => SentenceSearch.At(sentences, offset);
 
     private static void FindLinks(string text, TextSpan sentence, List<TextSpan> links)
     {
