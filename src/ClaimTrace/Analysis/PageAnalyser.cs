@@ -83,13 +83,27 @@ public sealed class PageAnalyser : IPageAnalyser
         {
             var sentence = SentenceSearch.At(sentences, quantity.Start);
             var inComments = quantity.InComments || sentence?.InComments == true;
-            // Readers' numbers are kept but belong to nobody.
-            var statement = inComments ? null : statements.FirstOrDefault(s => !s.InComments && s.Content.Contains(quantity.Start));
+            // Readers' numbers are kept but belong to nobody. Otherwise a number belongs to the statement whose
+            // content it falls in, or overlaps (an implied value such as "has been completely liberated" can
+            // reach past the quoted words), or to the one statement of its sentence.
+            var span = quantity.Span;
+            var statement = inComments ? null
+                : statements.FirstOrDefault(s => !s.InComments && s.Content.Contains(span.Start))
+                  ?? statements.FirstOrDefault(s => !s.InComments && s.Content.Overlaps(span))
+                  ?? SoleStatementOf(sentence, statements);
             var scope = quantity.Scope ?? (sentence is null ? null : NearestPlace(quantity, sentence, places));
             linked.Add(quantity with { Statement = statement?.Index, Scope = scope, InComments = inComments });
         }
 
         return linked;
+    }
+
+    private static Statement? SoleStatementOf(Sentence? sentence, IReadOnlyList<Statement> statements)
+    {
+        if (sentence is null)
+            return null;
+        var inSentence = statements.Where(s => s.Sentence == sentence.Index && !s.InComments).Take(2).ToList();
+        return inSentence.Count == 1 ? inSentence[0] : null;
     }
 
     private static string? NearestPlace(Quantity quantity, Sentence sentence, List<EntityMention> places)

@@ -103,9 +103,21 @@ public sealed partial class StanceDetector
         found.Add(new StanceCue(mark, mark + 1, StanceKind.Questioned, target.Index, "outlet"));
     }
 
+    /// <summary>
+    /// The same number, or a number of the same measure family in the same unit: "IS still holds 8%"
+    /// (territory.is_held.share) answers "completely liberated" (territory.is_free.share).
+    /// </summary>
     private static bool SharesFigure(Statement statement, IReadOnlyList<Quantity> figures, IReadOnlyList<Quantity> quantities) =>
         quantities.Any(q => q.Statement == statement.Index && figures.Any(f =>
-            (f.Value.Equals(q.Value) && f.Unit == q.Unit) || (f.Measure is not null && f.Measure == q.Measure)));
+            (f.Value.Equals(q.Value) && f.Unit == q.Unit) || SameFamily(f, q)));
+
+    private static bool SameFamily(Quantity a, Quantity b)
+    {
+        if (a.Measure is null || b.Measure is null || a.Unit != b.Unit)
+            return false;
+        var dot = a.Measure.IndexOf('.', StringComparison.Ordinal);
+        return dot > 0 && b.Measure.StartsWith(a.Measure[..(dot + 1)], StringComparison.Ordinal);
+    }
 
     private static bool SameSpeaker(Speaker a, Speaker b) => string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 }
