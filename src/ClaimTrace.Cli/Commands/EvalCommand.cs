@@ -30,13 +30,9 @@ public static class EvalCommand
         command.SetAction(parsed =>
         {
             var env = globals.Env;
-            var dir = parsed.GetRequiredValue(folder);
-            var goldPath = parsed.GetValue(gold) ?? Path.Combine(dir, "expected.json");
-            if (!File.Exists(goldPath))
-            {
-                env.StandardError.WriteLine($"claimtrace: no gold file at {goldPath}");
+            var pages = new GoldFolder(env, parsed.GetRequiredValue(folder));
+            if (pages.GoldPath(parsed.GetValue(gold)) is not { } goldPath)
                 return ExitCodes.Failed;
-            }
 
             GoldFile goldFile;
             try
@@ -49,27 +45,15 @@ public static class EvalCommand
                 return ExitCodes.Failed;
             }
 
-            var processor = Pipelines.CreateProcessor();
-            var walker = Inputs.Walker(env);
-            var failures = new List<string>();
+            // The scorer wants a page for every gold document: an unreadable one scores as empty.
             var report = SegmentationScorer.Score(goldFile, file =>
-            {
-                var path = Path.Combine(dir, file);
-                var outcome = walker.Read([path], null)
-                    .Select(r => r.Page is { } raw ? processor.Process(raw) : PageOutcome.Fail(r.Failure!))
-                    .FirstOrDefault();
-                if (outcome.Page is { } page)
-                    return page;
-                failures.Add($"{path}: {outcome.Failure?.Reason ?? "not found"}");
-                return PageAssembler.Assemble(path, PageFormat.Text, "none", new SegmentedPage("", PageMetadata.Empty, [], []));
-            });
-            foreach (var failure in failures)
-                env.StandardError.WriteLine($"skipped {failure}");
+                pages.Load(file) ?? PageAssembler.Assemble(file, PageFormat.Text, "none", new SegmentedPage("", PageMetadata.Empty, [], [])));
+            var code = pages.Finish();
 
             if (parsed.GetValue(json))
             {
                 WriteJson(env, report);
-                return failures.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+                return code;
             }
 
             var table = new Table().Border(TableBorder.Rounded).Title("[bold]segments: line-level scores[/]");
@@ -102,7 +86,7 @@ public static class EvalCommand
                     env.Console.MarkupLineInterpolated($"[yellow]{doc.File}[/] {field.Field}: expected '{field.Expected ?? "(none)"}', found '{field.Found ?? "(none)"}'");
             }
 
-            return failures.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+            return code;
         });
         return command;
     }
@@ -189,29 +173,14 @@ public static class EvalCommand
         command.SetAction(parsed =>
         {
             var env = globals.Env;
-            var dir = parsed.GetRequiredValue(folder);
-            var goldPath = parsed.GetValue(gold) ?? Path.Combine(dir, "expected.json");
-            if (!File.Exists(goldPath))
-            {
-                env.StandardError.WriteLine($"claimtrace: no gold file at {goldPath}");
+            var pages = new GoldFolder(env, parsed.GetRequiredValue(folder));
+            if (pages.GoldPath(parsed.GetValue(gold)) is not { } goldPath)
                 return ExitCodes.Failed;
-            }
 
-            var processor = Pipelines.CreateProcessor();
-            var walker = Inputs.Walker(env);
-            var failures = new List<string>();
             AnalysisReport report;
             try
             {
-                report = AnalysisScorer.Score(goldPath, file =>
-                {
-                    var outcome = walker.Read([Path.Combine(dir, file)], null)
-                        .Select(r => r.Page is { } raw ? processor.Process(raw) : PageOutcome.Fail(r.Failure!))
-                        .FirstOrDefault();
-                    if (outcome.Page is null)
-                        failures.Add($"{file}: {outcome.Failure?.Reason ?? "not found"}");
-                    return outcome.Page;
-                });
+                report = AnalysisScorer.Score(goldPath, pages.Load);
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
             {
@@ -219,8 +188,7 @@ public static class EvalCommand
                 return ExitCodes.Failed;
             }
 
-            foreach (var failure in failures)
-                env.StandardError.WriteLine($"skipped {failure}");
+            var code = pages.Finish();
             if (parsed.GetValue(json))
             {
                 WriteJsonPayload(env, new
@@ -241,7 +209,7 @@ public static class EvalCommand
                         misses = d.Misses,
                     }),
                 });
-                return failures.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+                return code;
             }
 
             var table = new Table().Border(TableBorder.Rounded).Title("[bold]analysis against the gold[/]");
@@ -257,7 +225,7 @@ public static class EvalCommand
                     env.Console.MarkupLineInterpolated($"[yellow]{d.File}[/] {miss}");
             }
 
-            return failures.Count > 0 ? ExitCodes.SomeInputsFailed : ExitCodes.Ok;
+            return code;
         });
         return command;
     }
