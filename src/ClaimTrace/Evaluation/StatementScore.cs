@@ -57,13 +57,13 @@ public static class StatementScorer
         foreach (var byFile in gold.GroupBy(g => g.File))
         {
             var (text, statements) = analyse(byFile.Key);
-            var lineStarts = LineStarts(text);
+            var lineStarts = new LineIndex(text);
             var onLine = new Dictionary<int, List<Statement>>();
             foreach (var s in statements.Where(s => !s.InComments))
             {
-                var lines = new HashSet<int> { LineOf(lineStarts, s.Content.Start) };
+                var lines = new HashSet<int> { lineStarts.LineOf(s.Content.Start) };
                 if (s.Cue is { } cue)
-                    lines.Add(LineOf(lineStarts, cue.Start));
+                    lines.Add(lineStarts.LineOf(cue.Start));
                 foreach (var line in lines)
                 {
                     if (!onLine.TryGetValue(line, out var list))
@@ -126,21 +126,4 @@ public static class StatementScorer
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static List<int> LineStarts(string text)
-    {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-                starts.Add(i + 1);
-        }
-
-        return starts;
-    }
-
-    private static int LineOf(List<int> starts, int offset)
-    {
-        var index = starts.BinarySearch(offset);
-        return (index >= 0 ? index : ~index - 1) + 1;
-    }
 }
