@@ -20,10 +20,11 @@ public sealed class PageAnalyser : IPageAnalyser
         var sentences = _sentences.Split(page);
         var quotes = QuoteFinder.Find(text, sentences);
         var dates = _dates.Extract(text, sentences, page.Metadata);
-        var statements = WithDates(_attribution.Extract(text, sentences, quotes, page.Metadata), sentences, dates);
+        var attributed = _attribution.Extract(text, sentences, quotes, page.Metadata);
+        var statements = WithDates(WithHedgedClaims(text, attributed, _stances.HedgedWithoutStatement(text, sentences, attributed)), sentences, dates);
         var entities = _entities.Extract(text, sentences);
         var quantities = Link(_quantities.Extract(text, sentences, page.Metadata), statements, sentences, entities);
-        var stances = _stances.Detect(text, sentences, statements, quantities, page.Segments);
+        var stances = _stances.Detect(text, sentences, statements, quantities, page.Segments, quotes);
         return new PageAnalysis
         {
             Sentences = sentences,
@@ -37,8 +38,40 @@ public sealed class PageAnalyser : IPageAnalyser
     }
 
     /// <summary>
-    /// A statement happened on the date its sentence gives (the one nearest its cue when there are several); a
-    /// statement whose sentence gives none continues the previous statement of its paragraph and takes its date.
+    /// Adds an unattributed statement for each hedged sentence that has none, in text order, and renumbers: the
+    /// indices are what quantities and stances point at, so this runs before either is linked.
+    /// </summary>
+    private static IReadOnlyList<Statement> WithHedgedClaims(string text, IReadOnlyList<Statement> statements, IReadOnlyList<Sentence> hedged)
+    {
+        if (hedged.Count == 0)
+            return statements;
+        var all = new List<Statement>(statements.Count + hedged.Count);
+        all.AddRange(statements);
+        foreach (var sentence in hedged)
+            all.Add(new Statement(-1, StatementKind.Unattributed, null, null, null, Trimmed(text, sentence.Span), sentence.Index, InComments: false));
+        return all
+            .OrderBy(s => s.Sentence) // stable: the extractor's order within a sentence stays
+            .Select((s, i) => s with { Index = i })
+            .ToList();
+    }
+
+    private static TextSpan Trimmed(string text, TextSpan span)
+    {
+        var (start, end) = (span.Start, span.End);
+        while (start < end && char.IsWhiteSpace(text[start]))
+            start++;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+            end--;
+        return new TextSpan(start, end);
+    }
+
+    /// <summary>
+    /// A statement happened on the date its sentence gives (the one nearest its cue when there are several). A
+    /// statement whose sentence gives none continues the previous statement and takes its date when it is the
+    /// same report: the next sentence of the same paragraph, or the same speaker going on with no other date
+    /// written in between ("X said on December 11. ... 'quote,' X said." is one briefing, as news style writes
+    /// it). Another speaker, a comment, or a date in between breaks the chain: a date is never carried over a
+    /// date the page gives.
     /// </summary>
     private static List<Statement> WithDates(IReadOnlyList<Statement> statements, IReadOnlyList<Sentence> sentences, IReadOnlyList<DateMention> dates)
     {
@@ -46,22 +79,15 @@ public sealed class PageAnalyser : IPageAnalyser
         foreach (var statement in statements)
         {
             var sentence = sentences[statement.Sentence];
-            var anchor = statement.Cue?.Start ?? statement.Content.Start;
-            int? date = null;
-            var best = int.MaxValue;
-            for (var i = 0; i < dates.Count; i++)
-            {
-                if (!sentence.Span.Contains(dates[i].Start))
-                    continue;
-                var distance = Math.Abs(dates[i].Start - anchor);
-                if (distance < best)
-                    (best, date) = (distance, i);
-            }
-
+            var date = NearestDateIn(sentence, statement.Cue?.Start ?? statement.Content.Start, dates);
             if (date is null && !statement.InComments && dated.Count > 0)
             {
                 var previous = dated[^1];
-                if (!previous.InComments && sentences[previous.Sentence].Paragraph == sentence.Paragraph)
+                var previousSentence = sentences[previous.Sentence];
+                var sameReport = previousSentence.Paragraph == sentence.Paragraph
+                    || (previous.Speaker is { } before && statement.Speaker is { } now && SameSpeaker(before, now)
+                        && !DateBetween(dates, previousSentence.End, sentence.Start));
+                if (!previous.InComments && sameReport)
                     date = previous.Date;
             }
 
@@ -70,6 +96,29 @@ public sealed class PageAnalyser : IPageAnalyser
 
         return dated;
     }
+
+    private static int? NearestDateIn(Sentence sentence, int anchor, IReadOnlyList<DateMention> dates)
+    {
+        int? date = null;
+        var best = int.MaxValue;
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (!sentence.Span.Contains(dates[i].Start))
+                continue;
+            var distance = Math.Abs(dates[i].Start - anchor);
+            if (distance < best)
+                (best, date) = (distance, i);
+        }
+
+        return date;
+    }
+
+    private static bool DateBetween(IReadOnlyList<DateMention> dates, int start, int end) =>
+        dates.Any(d => d.Start >= start && d.Start < end);
+
+    /// <summary>Resolved names are compared; an unresolved pronoun is not the same speaker as anyone.</summary>
+    private static bool SameSpeaker(Speaker a, Speaker b) =>
+        a.Kind != SpeakerKind.Unknown && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// A number belongs to the statement whose content holds it, and is about the place named nearest to it in

@@ -10,7 +10,8 @@ namespace ClaimTrace;
 /// <list type="bullet">
 /// <item>Speakers: a gold statement is right when a statement on its line names the gold speaker (or one of
 /// <c>speaker_accept</c>), comparing names case-insensitively and accepting a surname for a full name; a gold
-/// statement with no speaker is right when every statement on its line is unattributed (or there is none).</item>
+/// statement with no speaker is right when no statement on its line names a speaker the gold does not give for
+/// that line (a line can hold an attributed quote and an unattributed figure side by side).</item>
 /// <item>Quantities: recall is the share of gold quantities found on their line with the same value and unit.
 /// Precision is over the numbers the product attributes to a statement: right when a gold quantity on that line
 /// has the value and unit; a number in reader comments attributed to anyone is always wrong. Numbers on lines
@@ -49,6 +50,9 @@ public static class AnalysisScorer
         var misses = new List<string>();
 
         int speakersRight = 0, statementsTotal = 0, datesRight = 0, datesTotal = 0;
+        var goldSpeakers = Array(doc, "statements")
+            .SelectMany(s => Array(s, "speaker_accept").Select(a => a.GetString()).Append(String(s, "speaker")).OfType<string>().Select(name => (Line: s.GetProperty("line").GetInt32(), Name: name)))
+            .ToLookup(s => s.Line, s => s.Name);
         var goldQuantities = new List<(int Line, double Value, string Unit)>();
         foreach (var statement in Array(doc, "statements"))
         {
@@ -58,7 +62,7 @@ public static class AnalysisScorer
             var predicted = byLine[line].ToList();
             statementsTotal++;
             var right = speaker is null
-                ? predicted.All(p => p.Speaker is null)
+                ? predicted.All(p => p.Speaker is null || goldSpeakers[line].Any(g => SameName(g, p.Speaker.Name)))
                 : predicted.Any(p => p.Speaker is { } s && accept.Any(a => SameName(a, s.Name)));
             if (right)
                 speakersRight++;

@@ -131,6 +131,10 @@ internal static class AnalysisJson
         w.WriteStartObject("content");
         Span(w, s.Content.Start, s.Content.End);
         w.WriteEndObject();
+        if (s.Date is { } date)
+            w.WriteNumber("date", date);
+        else
+            w.WriteNull("date");
         w.WriteEndObject();
     }
 

@@ -57,4 +57,34 @@ public sealed class AnalysisScorerTests
     {
         Assert.Equal(same, AnalysisScorer.SameName(gold, found));
     }
+
+    [Theory]
+    [InlineData("Ann Berg", true)]
+    [InlineData("Carl Holm", false)]
+    public void An_unattributed_gold_figure_beside_an_attributed_quote_on_one_line_accepts_only_the_gold_speakers_of_that_line(string quoted, bool right)
+    {
+        const string text = "Berg said: \"The grid is back.\" Before the war 2 million people lived there.\n";
+        const string gold = """
+            {"documents": [{"file": "a.txt", "statements": [
+              {"line": 1, "speaker": "Ann Berg", "kind": "direct"},
+              {"line": 1, "speaker": null, "kind": "unattributed"}]}]}
+            """;
+        using var folder = new TempFolder("scorer-line");
+        var path = folder.Write("expected.json", gold);
+        int At(string s) => text.IndexOf(s, StringComparison.Ordinal);
+        var speaker = new Speaker("Berg", 0, 4, quoted, 0, 4, SpeakerKind.Person);
+        var analysis = new PageAnalysis
+        {
+            Statements =
+            [
+                new Statement(0, StatementKind.Direct, speaker, null, "say", new TextSpan(At("The grid"), At("\" Before")), 0, false),
+                new Statement(1, StatementKind.Unattributed, null, null, null, new TextSpan(At("Before"), text.Length - 1), 1, false),
+            ],
+        };
+        var page = PageAssembler.Assemble("a.txt", PageFormat.Text, "utf-8", new SegmentedPage(text, PageMetadata.Empty, [], [])) with { Analysis = analysis };
+
+        var report = AnalysisScorer.Score(path, _ => page);
+
+        Assert.Equal(new Tally(right ? 2 : 0, 2), report.Speakers);
+    }
 }

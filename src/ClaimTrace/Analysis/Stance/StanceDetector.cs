@@ -29,7 +29,8 @@ public sealed partial class StanceDetector
         IReadOnlyList<Sentence> sentences,
         IReadOnlyList<Statement> statements,
         IReadOnlyList<Quantity> quantities,
-        IReadOnlyList<Segment> segments)
+        IReadOnlyList<Segment> segments,
+        IReadOnlyList<QuoteSpan>? quotes = null)
     {
         var found = new List<StanceCue>();
         var seen = new HashSet<(int Sentence, StanceKind Kind, int Target)>();
@@ -47,7 +48,7 @@ public sealed partial class StanceDetector
                     var cue = new TextSpan(sentence.Start + match.Index, sentence.Start + match.Index + match.Length);
                     var stance = rule.AnswersEarlier
                         ? Answering(text, sentence, cue, rule.Kind, statements, quantities)
-                        : Qualifying(sentence, cue, rule.Kind, statements);
+                        : Qualifying(sentence, cue, rule.Kind, statements, quantities, quotes);
                     if (stance is not null && seen.Add((sentence.Index, stance.Kind, stance.TargetStatement)))
                         found.Add(stance);
                 }
@@ -58,16 +59,51 @@ public sealed partial class StanceDetector
         return found;
     }
 
-    /// <summary>A cue inside a reported statement's sentence qualifies that statement.</summary>
-    private static StanceCue? Qualifying(Sentence sentence, TextSpan cue, StanceKind kind, IReadOnlyList<Statement> statements)
+    /// <summary>
+    /// Sentences the outlet hedges ("strikes were allegedly responsible for ...") that carry no attributed
+    /// statement: the hedge itself says the sentence passes on somebody's claim, so it becomes an unattributed
+    /// statement a fact-checker can follow, and the hedge targets it.
+    /// </summary>
+    public IReadOnlyList<Sentence> HedgedWithoutStatement(string text, IReadOnlyList<Sentence> sentences, IReadOnlyList<Statement> statements)
+    {
+        var withStatement = statements.Select(s => s.Sentence).ToHashSet();
+        var hedges = _rules.Where(r => r.Kind == StanceKind.Hedged && !r.AnswersEarlier).ToList();
+        return sentences
+            .Where(s => !s.InComments && s.Segment is SegmentKind.Article or SegmentKind.EditorNote && !withStatement.Contains(s.Index))
+            .Where(s => hedges.Any(r => r.Pattern.IsMatch(text.AsSpan(s.Start, s.End - s.Start))))
+            .ToList();
+    }
+
+    /// <summary>
+    /// A cue inside a reported statement's sentence qualifies that statement. One exception: a speaker who
+    /// concedes in their own words that something may remain ("there might be some spots of resistance") while
+    /// their statement gives no figure is hedging the absolute claim made before them (all liberated, no
+    /// territory held), not their own words.
+    /// </summary>
+    private static StanceCue? Qualifying(Sentence sentence, TextSpan cue, StanceKind kind, IReadOnlyList<Statement> statements, IReadOnlyList<Quantity> quantities, IReadOnlyList<QuoteSpan>? quotes)
     {
         var target = statements.FirstOrDefault(s => s.Sentence == sentence.Index && !s.InComments);
         if (target is null)
             return null;
-        // A hedge inside the quoted words is the speaker's own caution; outside them it is the outlet's.
-        var by = target.Speaker is { } speaker && target.Content.Contains(cue.Start) && target.Kind == StatementKind.Direct ? speaker.Name : "outlet";
+        // A hedge inside the quoted words is the speaker's own caution; outside them it is the outlet's. Without
+        // the quote spans, only a wholly direct statement's content counts as quoted words.
+        var quoted = quotes is null ? target.Kind == StatementKind.Direct : quotes.Any(q => q.Span.Contains(cue.Start));
+        var ownWords = target.Speaker is not null && target.Content.Contains(cue.Start) && quoted;
+        var by = ownWords ? target.Speaker!.Name : "outlet";
+        if (ownWords && kind == StanceKind.Hedged && !quantities.Any(q => q.Statement == target.Index)
+            && ConcededClaim(sentence, target, statements, quantities) is { } conceded)
+            target = conceded;
         return new StanceCue(cue.Start, cue.End, kind, target.Index, by);
     }
+
+    private static Statement? ConcededClaim(Sentence sentence, Statement hedging, IReadOnlyList<Statement> statements, IReadOnlyList<Quantity> quantities) =>
+        statements
+            .Where(s => !s.InComments && s.Sentence < sentence.Index && s.Sentence >= sentence.Index - LookBackSentences)
+            .Where(s => s.Speaker is not null && !SameSpeaker(s.Speaker, hedging.Speaker!))
+            .LastOrDefault(s => quantities.Any(q => q.Statement == s.Index && IsAbsolute(q)));
+
+    /// <summary>All or nothing: 100% or 0% of something, as figures or as words that imply them.</summary>
+    private static bool IsAbsolute(Quantity q) => q.Unit == "percent" && q.Value is 0 or 100 && q.ValueMax is null;
 
     private static StanceCue? Answering(string text, Sentence sentence, TextSpan cue, StanceKind kind, IReadOnlyList<Statement> statements, IReadOnlyList<Quantity> quantities)
     {

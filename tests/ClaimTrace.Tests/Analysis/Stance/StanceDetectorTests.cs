@@ -21,19 +21,19 @@ public sealed class StanceDetectorTests
             return Sentences.Count - 1;
         }
 
-        public int Said(int sentence, string? speaker, string content)
+        public int Said(int sentence, string? speaker, string content, StatementKind kind = StatementKind.Indirect)
         {
             var s = Sentences[sentence];
             var start = Text.IndexOf(content, s.Start, StringComparison.Ordinal);
             var who = speaker is null ? null : new Speaker(speaker, s.Start, s.Start + speaker.Length, speaker, s.Start, s.Start + speaker.Length, SpeakerKind.Person);
-            Statements.Add(new Statement(Statements.Count, speaker is null ? StatementKind.Unattributed : StatementKind.Indirect, who, null, null, new TextSpan(start, start + content.Length), sentence, false));
+            Statements.Add(new Statement(Statements.Count, speaker is null ? StatementKind.Unattributed : kind, who, null, null, new TextSpan(start, start + content.Length), sentence, false));
             return Statements.Count - 1;
         }
 
         public void Number(string written, double value, int? statement, int from = 0)
         {
             var start = Text.IndexOf(written, from, StringComparison.Ordinal);
-            Quantities.Add(new Quantity(start, start + written.Length, value, "percent", Statement: statement));
+            Quantities.Add(new Quantity(start, start + written.Length, value, "percent", Statement: statement, Implicit: !char.IsAsciiDigit(written[0])));
         }
 
         public IReadOnlyList<StanceCue> Detect() => StanceDetector.Default.Detect(Text, Sentences, Statements, Quantities, Segments);
@@ -112,5 +112,33 @@ public sealed class StanceDetectorTests
         page.Number("92%", 92, claim);
 
         Assert.Empty(page.Detect());
+    }
+
+    [Fact]
+    public void A_speaker_conceding_that_something_may_remain_hedges_the_absolute_claim_made_before()
+    {
+        var page = new Draft("The general said no territory is controlled by the rebels. The president said: \"There might be some pockets of resistance.\"");
+        var claim = page.Said(page.Sentence("The general said no territory is controlled by the rebels."), "The general", "no territory is controlled by the rebels");
+        var concession = page.Said(page.Sentence("The president said: \"There might be some pockets of resistance.\""), "The president", "There might be some pockets of resistance.", StatementKind.Direct);
+        page.Number("no territory is controlled by", 0, claim);
+
+        var cue = Assert.Single(page.Detect());
+
+        Assert.Equal(StanceKind.Hedged, cue.Kind);
+        Assert.Equal(claim, cue.TargetStatement);
+        Assert.Equal("The president", cue.By);
+        Assert.NotEqual(concession, cue.TargetStatement);
+    }
+
+    [Fact]
+    public void A_speaker_hedging_their_own_words_with_nothing_absolute_before_qualifies_their_own_statement()
+    {
+        var page = new Draft("The general said 60% of the province is under control. The president said: \"There might be some pockets of resistance.\"");
+        page.Number("60%", 60, page.Said(page.Sentence("The general said 60% of the province is under control."), "The general", "60% of the province is under control"));
+        var own = page.Said(page.Sentence("The president said: \"There might be some pockets of resistance.\""), "The president", "There might be some pockets of resistance.", StatementKind.Direct);
+
+        var cue = Assert.Single(page.Detect());
+
+        Assert.Equal((StanceKind.Hedged, own, "The president"), (cue.Kind, cue.TargetStatement, cue.By));
     }
 }

@@ -1,0 +1,82 @@
+namespace ClaimTrace.Tests;
+
+/// <summary>
+/// The joins the composer makes between extractors (a statement's date, hedged sentences as statements), run
+/// through the real pipeline on small pages so the extractors' own behaviour is part of what is checked.
+/// </summary>
+public sealed class PageAnalyserTests
+{
+    private static Page Analyse(string text, string published)
+    {
+        var raw = new RawPage
+        {
+            Source = "composer-test.txt",
+            Text = text,
+            Format = PageFormat.Text,
+            Container = new PageMetadata { Published = new MetaValue(published, "container:test") },
+        };
+        var outcome = Pipelines.CreateProcessor().Process(raw);
+        return Assert.IsType<Page>(outcome.Page);
+    }
+
+    private static string? DateOf(Page page, Statement statement) =>
+        statement.Date is { } d ? page.Analysis.Dates[d].Value : null;
+
+    private static Statement StatementContaining(Page page, string words)
+    {
+        var at = page.Text.IndexOf(words, StringComparison.Ordinal);
+        Assert.True(at >= 0, words);
+        return Assert.Single(page.Analysis.Statements, s => s.Content.Contains(at));
+    }
+
+    [Fact]
+    public void A_speaker_going_on_in_the_next_paragraph_keeps_the_date_of_the_briefing()
+    {
+        var page = Analyse(
+            "Ministry spokesman Pavel Orlov said on Tuesday that 40 villages had been cleared.\n\n"
+            + "\u201cThe work will go on until every road is open,\u201d Orlov said.\n",
+            "2021-03-11");
+
+        Assert.Equal("2021-03-09", DateOf(page, StatementContaining(page, "40 villages")));
+        Assert.Equal("2021-03-09", DateOf(page, StatementContaining(page, "every road is open")));
+    }
+
+    [Fact]
+    public void A_date_written_in_between_stops_an_earlier_date_from_being_carried()
+    {
+        var page = Analyse(
+            "Ministry spokesman Pavel Orlov said on Tuesday that 40 villages had been cleared.\n\n"
+            + "On Monday, heavy rain closed the northern road.\n\n"
+            + "\u201cThe work will go on until every road is open,\u201d Orlov said.\n",
+            "2021-03-11");
+
+        Assert.Null(DateOf(page, StatementContaining(page, "every road is open")));
+    }
+
+    [Fact]
+    public void Another_speaker_does_not_inherit_the_date_of_the_one_before()
+    {
+        var page = Analyse(
+            "Ministry spokesman Pavel Orlov said on Tuesday that 40 villages had been cleared.\n\n"
+            + "\u201cThe roads are still mined,\u201d aid worker Lena Brandt said.\n",
+            "2021-03-11");
+
+        Assert.Null(DateOf(page, StatementContaining(page, "still mined")));
+    }
+
+    [Fact]
+    public void A_sentence_the_outlet_hedges_becomes_an_unattributed_statement_that_the_hedge_targets()
+    {
+        var page = Analyse(
+            "Flood waters reached the old town overnight.\n\n"
+            + "The dam was allegedly opened without warning to save the power station.\n",
+            "2021-03-11");
+
+        var hedged = StatementContaining(page, "allegedly opened");
+        Assert.Equal(StatementKind.Unattributed, hedged.Kind);
+        Assert.Null(hedged.Speaker);
+        var cue = Assert.Single(page.Analysis.Stances);
+        Assert.Equal((StanceKind.Hedged, hedged.Index, "outlet"), (cue.Kind, cue.TargetStatement, cue.By));
+        Assert.Equal(page.Analysis.Statements.Select((s, i) => i), page.Analysis.Statements.Select(s => s.Index));
+    }
+}
