@@ -47,7 +47,7 @@ public sealed partial class StanceDetector
                 {
                     var cue = new TextSpan(sentence.Start + match.Index, sentence.Start + match.Index + match.Length);
                     var stance = rule.AnswersEarlier
-                        ? Answering(text, sentence, cue, rule.Kind, statements, quantities)
+                        ? Answering(text, sentence, cue, rule.Kind, statements, quantities, segments)
                         : Qualifying(sentence, cue, rule.Kind, statements, quantities, quotes);
                     if (stance is not null && seen.Add((sentence.Index, stance.Kind, stance.TargetStatement)))
                         found.Add(stance);
@@ -105,7 +105,7 @@ public sealed partial class StanceDetector
     /// <summary>All or nothing: 100% or 0% of something, as figures or as words that imply them.</summary>
     private static bool IsAbsolute(Quantity q) => q.Unit == "percent" && q.Value is 0 or 100 && q.ValueMax is null;
 
-    private static StanceCue? Answering(string text, Sentence sentence, TextSpan cue, StanceKind kind, IReadOnlyList<Statement> statements, IReadOnlyList<Quantity> quantities)
+    private static StanceCue? Answering(string text, Sentence sentence, TextSpan cue, StanceKind kind, IReadOnlyList<Statement> statements, IReadOnlyList<Quantity> quantities, IReadOnlyList<Segment> segments)
     {
         var own = quantities.Where(q => sentence.Span.Contains(q.Start) && !q.InComments).ToList();
         if (own.Count == 0 && !ClaimNoun().IsMatch(text.AsSpan(sentence.Start, sentence.End - sentence.Start)))
@@ -118,7 +118,13 @@ public sealed partial class StanceDetector
             .Reverse()
             .ToList();
         var withNumbers = candidates.Where(s => quantities.Any(q => q.Statement == s.Index)).ToList();
-        var target = withNumbers.FirstOrDefault(s => SharesFigure(s, own, quantities)) ?? withNumbers.FirstOrDefault();
+        // The claim answered is the nearest one with the very figure the answer names, else one of its measure
+        // family; an answer that names neither ("questioned the figure", "the new figure still left out 400
+        // families") is about the report's central figure, the one its headline gives.
+        var target = withNumbers.FirstOrDefault(s => SharesValue(s, own, quantities))
+            ?? withNumbers.FirstOrDefault(s => SharesFamily(s, own, quantities))
+            ?? withNumbers.FirstOrDefault(s => SharesValue(s, TitleFigures(segments, quantities), quantities))
+            ?? withNumbers.FirstOrDefault();
         if (target is null)
             return null;
         return new StanceCue(cue.Start, cue.End, kind, target.Index, disputer?.Speaker?.Name ?? "outlet");
@@ -130,7 +136,7 @@ public sealed partial class StanceDetector
         var title = segments.FirstOrDefault(s => s.Kind == SegmentKind.Title);
         if (title is null || !text.AsSpan(title.Start, title.End - title.Start).TrimEnd().EndsWith("?", StringComparison.Ordinal))
             return;
-        var titleNumbers = quantities.Where(q => q.Start >= title.Start && q.End <= title.End).ToList();
+        var titleNumbers = TitleFigures(segments, quantities);
         var withNumbers = statements.Where(s => !s.InComments && quantities.Any(q => q.Statement == s.Index)).ToList();
         var target = withNumbers.FirstOrDefault(s => SharesFigure(s, titleNumbers, quantities)) ?? withNumbers.FirstOrDefault();
         if (target is null)
@@ -139,13 +145,23 @@ public sealed partial class StanceDetector
         found.Add(new StanceCue(mark, mark + 1, StanceKind.Questioned, target.Index, "outlet"));
     }
 
+    private static List<Quantity> TitleFigures(IReadOnlyList<Segment> segments, IReadOnlyList<Quantity> quantities) =>
+        segments.FirstOrDefault(s => s.Kind == SegmentKind.Title) is { } title
+            ? quantities.Where(q => q.Start >= title.Start && q.End <= title.End).ToList()
+            : [];
+
     /// <summary>
     /// The same number, or a number of the same measure family in the same unit: "IS still holds 8%"
     /// (territory.is_held.share) answers "completely liberated" (territory.is_free.share).
     /// </summary>
     private static bool SharesFigure(Statement statement, IReadOnlyList<Quantity> figures, IReadOnlyList<Quantity> quantities) =>
-        quantities.Any(q => q.Statement == statement.Index && figures.Any(f =>
-            (f.Value.Equals(q.Value) && f.Unit == q.Unit) || SameFamily(f, q)));
+        SharesValue(statement, figures, quantities) || SharesFamily(statement, figures, quantities);
+
+    private static bool SharesValue(Statement statement, IReadOnlyList<Quantity> figures, IReadOnlyList<Quantity> quantities) =>
+        quantities.Any(q => q.Statement == statement.Index && figures.Any(f => f.Value.Equals(q.Value) && f.Unit == q.Unit));
+
+    private static bool SharesFamily(Statement statement, IReadOnlyList<Quantity> figures, IReadOnlyList<Quantity> quantities) =>
+        quantities.Any(q => q.Statement == statement.Index && figures.Any(f => SameFamily(f, q)));
 
     private static bool SameFamily(Quantity a, Quantity b)
     {

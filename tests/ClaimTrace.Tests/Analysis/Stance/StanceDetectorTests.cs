@@ -141,4 +141,21 @@ public sealed class StanceDetectorTests
 
         Assert.Equal((StanceKind.Hedged, own, "The president"), (cue.Kind, cue.TargetStatement, cue.By));
     }
+
+    [Fact]
+    public void An_answer_naming_no_figure_is_about_the_figure_the_headline_gives_not_the_nearest_number()
+    {
+        var page = new Draft("Power back in 92% of homes\nThe minister said 92% of homes have power. He said repairs cost 48 million crowns. Opposition members questioned the figure.");
+        page.Sentence("Power back in 92% of homes", SegmentKind.Title);
+        var central = page.Said(page.Sentence("The minister said 92% of homes have power."), "The minister", "92% of homes have power");
+        var costs = page.Said(page.Sentence("He said repairs cost 48 million crowns."), "The minister", "repairs cost 48 million crowns");
+        page.Sentence("Opposition members questioned the figure.");
+        page.Number("92%", 92, null);
+        page.Number("92%", 92, central, page.Text.IndexOf("The minister", StringComparison.Ordinal));
+        page.Quantities.Add(new Quantity(page.Text.IndexOf("48", StringComparison.Ordinal), page.Text.IndexOf("48", StringComparison.Ordinal) + 17, 48e6, "money:crowns", Statement: costs));
+
+        var cue = Assert.Single(page.Detect(), c => c.Kind == StanceKind.Questioned && page.Text[c.Start..].StartsWith("questioned", StringComparison.Ordinal));
+
+        Assert.Equal(central, cue.TargetStatement);
+    }
 }
