@@ -10,9 +10,13 @@ namespace ClaimTrace;
 /// </summary>
 internal sealed class ClaimListing(DbConnection connection, SqlDialect dialect)
 {
-    // A statement's own date counts only when it has a year; "--12-11" says nothing a range can compare.
+    // A statement's own date counts only when it has a year and is a calendar date: "--12-11" says nothing a
+    // range can compare, and an ISO week ("2017-W49") does not sort among calendar dates, so both fall back to
+    // the page's published date. A partial date stands for the whole period it names: "2017-12" is on or
+    // after "2017-12-06" (its end is), which comparing it with a '~' appended gives, '~' sorting after every
+    // character of an ISO date.
     private const string DateExpression =
-        "(CASE WHEN substr(c.event_date, 1, 1) BETWEEN '0' AND '9' THEN c.event_date ELSE v.published END)";
+        "(CASE WHEN substr(c.event_date, 1, 1) BETWEEN '0' AND '9' AND substr(c.event_date, 6, 1) <> 'W' THEN c.event_date ELSE v.published END)";
 
     private const string Rows =
         """
@@ -53,7 +57,7 @@ internal sealed class ClaimListing(DbConnection connection, SqlDialect dialect)
         if (PageRow.FoldOutlet(query.Outlet) is { } outlet)
             Add("v.outlet_folded = @outlet", "@outlet", outlet);
         if (query.From is { } from)
-            Add($"{DateExpression} >= @from", "@from", from);
+            Add($"{DateExpression} || '~' >= @from", "@from", from);
         // '~' sorts after every character of an ISO date, so "2018-12-11T09:00" is still on or before "2018-12-11".
         if (query.To is { } to)
             Add($"{DateExpression} <= @to", "@to", to + "~");

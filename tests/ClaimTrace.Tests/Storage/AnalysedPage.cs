@@ -10,7 +10,7 @@ internal static class AnalysedPage
 {
     public const string Published = "2017-12-07";
 
-    public static Page Build(string key = "https://news.example/2017/12/retaken", string outlet = "Example News", string ministry = "The ministry", string percent = "96.5")
+    public static Page Build(string key = "https://news.example/2017/12/retaken", string outlet = "Example News", string ministry = "The ministry", string percent = "96.5", string wednesday = "2017-12-06")
     {
         var text = DefaultText.Replace("The ministry", ministry, StringComparison.Ordinal).Replace("96.5%", percent + "%", StringComparison.Ordinal);
         var value = double.Parse(percent, System.Globalization.CultureInfo.InvariantCulture);
@@ -71,7 +71,7 @@ internal static class AnalysedPage
             Dates =
             [
                 new DateMention(At("Dec 7", 2).Start, At("Dec 7", 2).End, Published, "absolute"),
-                new DateMention(At("Wednesday", 3).Start, At("Wednesday", 3).End, "2017-12-06", "weekday-before-published"),
+                new DateMention(At("Wednesday", 3).Start, At("Wednesday", 3).End, wednesday, "weekday-before-published"),
             ],
             Entities =
             [

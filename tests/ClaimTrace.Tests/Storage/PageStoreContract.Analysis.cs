@@ -167,6 +167,24 @@ public abstract partial class PageStoreContract<TStore>
         Assert.Throws<ArgumentException>(() => Store.ListClaims(new ClaimQuery(From: "7 Dec 2017")));
     }
 
+    [Theory]
+    [InlineData("2017-12", "2017-12-06", "2017-12-06", true)]
+    [InlineData("2017-12", "2017-12-31", null, true)]
+    [InlineData("2017-12", null, "2017-12-01", true)]
+    [InlineData("2017-12", "2018-01-01", null, false)]
+    [InlineData("2017-12", null, "2017-11-30", false)]
+    [InlineData("2017", "2017-06-01", "2017-06-30", true)]
+    [InlineData("2017-W49", "2017-12-07", "2017-12-07", true)]
+    [InlineData("2017-W49", "2017-12-04", "2017-12-06", false)]
+    public void A_partial_event_date_is_the_whole_period_it_names_and_a_week_falls_back_to_the_published_date(string eventDate, string? from, string? to, bool listed)
+    {
+        Store.SaveBatch([AnalysedPage.Build(wednesday: eventDate)], []);
+
+        var rows = Store.ListClaims(new ClaimQuery(From: from, To: to));
+
+        Assert.Equal(listed, rows.Any(r => r.Text == "96.5% of Syria has been retaken"));
+    }
+
     [Fact]
     public void Outlet_and_stance_filters_combine_with_paging()
     {
