@@ -23,7 +23,8 @@ public sealed class PageAnalyser : IPageAnalyser
         var attributed = _attribution.Extract(text, sentences, quotes, page.Metadata);
         var statements = WithDates(WithHedgedClaims(text, attributed, _stances.HedgedWithoutStatement(text, sentences, attributed)), sentences, dates);
         var entities = _entities.Extract(text, sentences);
-        var quantities = Link(_quantities.Extract(text, sentences, page.Metadata), statements, sentences, entities);
+        var scopes = new ScopeResolver(text, sentences, entities, statements, Gazetteer.Default);
+        var quantities = Link(_quantities.Extract(text, sentences, page.Metadata), statements, sentences, scopes);
         var stances = _stances.Detect(text, sentences, statements, quantities, page.Segments, quotes);
         return new PageAnalysis
         {
@@ -121,12 +122,11 @@ public sealed class PageAnalyser : IPageAnalyser
         a.Kind != SpeakerKind.Unknown && string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// A number belongs to the statement whose content holds it, and is about the place named nearest to it in
-    /// its sentence (after it first: "96.5% of Syria", then before it: "in Deir Ezzor, 300 militants").
+    /// A number belongs to the statement whose content holds it, and is about the place <see cref="ScopeResolver"/>
+    /// finds for it.
     /// </summary>
-    private static List<Quantity> Link(IReadOnlyList<Quantity> found, IReadOnlyList<Statement> statements, IReadOnlyList<Sentence> sentences, IReadOnlyList<EntityMention> entities)
+    private static List<Quantity> Link(IReadOnlyList<Quantity> found, IReadOnlyList<Statement> statements, IReadOnlyList<Sentence> sentences, ScopeResolver scopes)
     {
-        var places = entities.Where(e => e.Kind == EntityKind.Place).ToList();
         var linked = new List<Quantity>(found.Count);
         foreach (var quantity in found)
         {
@@ -140,7 +140,7 @@ public sealed class PageAnalyser : IPageAnalyser
                 : statements.FirstOrDefault(s => !s.InComments && s.Content.Contains(span.Start))
                   ?? statements.FirstOrDefault(s => !s.InComments && s.Content.Overlaps(span))
                   ?? SoleStatementOf(sentence, statements);
-            var scope = quantity.Scope ?? (sentence is null ? null : NearestPlace(quantity, sentence, places));
+            var scope = scopes.ScopeOf(quantity with { InComments = inComments }, sentence);
             linked.Add(quantity with { Statement = statement?.Index, Scope = scope, InComments = inComments });
         }
 
@@ -153,14 +153,5 @@ public sealed class PageAnalyser : IPageAnalyser
             return null;
         var inSentence = statements.Where(s => s.Sentence == sentence.Index && !s.InComments).Take(2).ToList();
         return inSentence.Count == 1 ? inSentence[0] : null;
-    }
-
-    private static string? NearestPlace(Quantity quantity, Sentence sentence, List<EntityMention> places)
-    {
-        var inSentence = places.Where(p => p.Start >= sentence.Start && p.End <= sentence.End).ToList();
-        var after = inSentence.Where(p => p.Start >= quantity.End).OrderBy(p => p.Start - quantity.End).FirstOrDefault();
-        if (after is not null && after.Start - quantity.End <= 60)
-            return after.Canonical;
-        return inSentence.Where(p => p.End <= quantity.Start).OrderBy(p => quantity.Start - p.End).FirstOrDefault()?.Canonical ?? after?.Canonical;
     }
 }

@@ -40,6 +40,20 @@ public sealed class Gazetteer
         return false;
     }
 
+    /// <summary>
+    /// The outermost place <paramref name="place"/> lies in ("Deir Ezzor" → "Syria"), the place itself when
+    /// nothing contains it, or null for a name that is not a known place.
+    /// </summary>
+    public string? Outermost(string place)
+    {
+        if (Find(place) is not { Kind: EntityKind.Place } entry)
+            return null;
+        var current = entry.Canonical;
+        for (var depth = 0; depth < 16 && _parent.TryGetValue(current, out var up); depth++)
+            current = Canonical(up) ?? up;
+        return current;
+    }
+
     internal Entry? Find(string written)
     {
         var key = Normalise(written);
