@@ -18,13 +18,18 @@ public sealed class DateResolver
     private const int FutureSlackDays = 7;
 
     private readonly DateLexicon _lexicon;
+    private readonly DateScanner _scanner;
 
     public DateResolver()
         : this(DateLexicon.Default)
     {
     }
 
-    internal DateResolver(DateLexicon lexicon) => _lexicon = lexicon;
+    internal DateResolver(DateLexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _scanner = new DateScanner(lexicon);
+    }
 
     public IReadOnlyList<DateMention> Extract(string text, IReadOnlyList<Sentence> sentences, PageMetadata metadata)
     {
@@ -36,7 +41,7 @@ public sealed class DateResolver
         var anchor = PublishedAnchor.Parse(metadata.Published?.Value);
         var places = new SentenceLocator(sentences);
         var found = new List<Found>();
-        foreach (Match match in _lexicon.Pattern.Matches(text))
+        foreach (var match in _scanner.Matches(text))
         {
             var where = places.At(match.Index);
             if (Resolve(text, match, anchor, where, found, places) is { } item)

@@ -20,11 +20,20 @@ internal sealed class EntityLexicon
     /// <summary>Titles by their first word, each as its words, longest first.</summary>
     public required Dictionary<string, string[][]> Titles { get; init; }
 
+    // Look-ups by a slice of the page, so the recogniser asks about every word without copying it out.
+    private Dictionary<string, EntityKind>.AlternateLookup<ReadOnlySpan<char>> Heads => HeadWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public EntityKind? HeadWord(ReadOnlySpan<char> word) => Heads.TryGetValue(word, out var kind) ? kind : null;
+
+    public bool IsHeadWord(ReadOnlySpan<char> word) => Heads.ContainsKey(word);
+
+    public bool IsConnector(ReadOnlySpan<char> word) => Connectors.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     /// <summary>How many words of a title start at token <paramref name="i"/> (0 for none).</summary>
     public int TitleAt(string text, List<EntityRecognizer.Token> tokens, int i)
     {
         var t = tokens[i];
-        if (!Titles.TryGetValue(text[t.Start..t.End], out var candidates))
+        if (!Titles.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(t.Start, t.End - t.Start), out var candidates))
             return 0;
         foreach (var words in candidates)
         {

@@ -52,7 +52,8 @@ public sealed partial class EntityRecognizer
 
     private static List<Token> Tokenise(string text)
     {
-        var tokens = new List<Token>();
+        // About one word in six characters of English prose: sized once rather than grown by doubling.
+        var tokens = new List<Token>(text.Length / 6 + 16);
         foreach (var m in Word().EnumerateMatches(text))
         {
             var start = m.Index;
@@ -95,16 +96,17 @@ public sealed partial class EntityRecognizer
             if (!t.Capitalised && !IsLowerParticle(text, t))
                 continue;
             var matched = false;
-            for (var n = Math.Min(_gazetteer.LongestName, RunLength(tokens, i)); n >= 1 && !matched; n--)
+            var longest = _gazetteer.MayStartName(text.AsSpan(t.Start, t.End - t.Start)) ? Math.Min(_gazetteer.LongestName, RunLength(tokens, i)) : 0;
+            for (var n = longest; n >= 1 && !matched; n--)
             {
                 var end = tokens[i + n - 1].End;
-                if (End(text, tokens[i + n - 1], out var withDot) && _gazetteer.Find(text[t.Start..withDot]) is { } dotted)
+                if (End(text, tokens[i + n - 1], out var withDot) && _gazetteer.Find(text.AsSpan(t.Start, withDot - t.Start)) is { } dotted)
                 {
                     Add(mentions, taken, i, n, t.Start, withDot, text, dotted.Kind, dotted.Canonical);
                     matched = true;
                     i += n - 1;
                 }
-                else if (_gazetteer.Find(text[t.Start..end]) is { } entry && (t.Capitalised || entry.Canonical.Length > 0))
+                else if (_gazetteer.Find(text.AsSpan(t.Start, end - t.Start)) is { } entry && (t.Capitalised || entry.Canonical.Length > 0))
                 {
                     if (entry.ExactCase && !AllCapsContextAllows(text, tokens, i, n))
                         continue;
@@ -119,7 +121,7 @@ public sealed partial class EntityRecognizer
                 // "US-backed", "Russian-led": the name before a hyphen and a lowercase word is still a mention.
                 var head = text.AsSpan(t.Start, dash);
                 var rest = text.AsSpan(t.Start + dash + 1, t.End - t.Start - dash - 1);
-                if (rest.Length > 0 && char.IsLower(rest[0]) && _gazetteer.Find(head.ToString()) is { } prefix)
+                if (rest.Length > 0 && char.IsLower(rest[0]) && _gazetteer.Find(head) is { } prefix)
                 {
                     taken[i] = true;
                     mentions.Add(new EntityMention(t.Start, t.Start + dash, head.ToString(), prefix.Kind, prefix.Canonical));
@@ -208,7 +210,7 @@ public sealed partial class EntityRecognizer
             var t = tokens[k];
             var word = text.AsSpan(t.Start, t.End - t.Start);
             var isName = !taken[k] && (t.Capitalised || (n > 0 && IsLowerParticle(text, t))) && !_lexicon.NotNames.Contains(word)
-                && !_lexicon.HeadWords.ContainsKey(word.ToString()) && _lexicon.TitleAt(text, tokens, k) == 0 && !IsAllCaps(text, t);
+                && !_lexicon.IsHeadWord(word) && _lexicon.TitleAt(text, tokens, k) == 0 && !IsAllCaps(text, t);
             if (!isName)
                 break;
             n++;
@@ -235,25 +237,25 @@ public sealed partial class EntityRecognizer
             for (var k = i; k < tokens.Count; k++)
             {
                 var t = tokens[k];
-                var word = text[t.Start..t.End];
+                var word = text.AsSpan(t.Start, t.End - t.Start);
                 if (taken[k] || _lexicon.TitleAt(text, tokens, k) > 0 && k > i)
                     break;
                 if (t.Capitalised)
                 {
                     last = k;
-                    if (_lexicon.HeadWords.TryGetValue(word, out var headKind))
+                    if (_lexicon.HeadWord(word) is { } headKind)
                     {
                         head = k;
                         kind = headKind;
                     }
                 }
-                else if (!_lexicon.Connectors.Contains(word) || k + 1 >= tokens.Count || !tokens[k + 1].Capitalised)
+                else if (!_lexicon.IsConnector(word) || k + 1 >= tokens.Count || !tokens[k + 1].Capitalised)
                     break;
                 if (!t.JoinedToNext)
                     break;
             }
 
-            if (head < 0 || last == i && head == i && _lexicon.HeadWords.ContainsKey(text[tokens[i].Start..tokens[i].End]))
+            if (head < 0 || last == i && head == i && _lexicon.IsHeadWord(text.AsSpan(tokens[i].Start, tokens[i].End - tokens[i].Start)))
             {
                 i = Math.Max(i, last);
                 continue;

@@ -13,6 +13,10 @@ public sealed class Gazetteer
     private readonly Dictionary<string, Entry> _names = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _parent = new(StringComparer.Ordinal);
 
+    // The first word of every name, trailing full stops dropped ("U.S." → "U.S"): a word that starts no name needs
+    // no look-up of the longer spans that begin with it, which is most capitalised words of a page.
+    private readonly HashSet<string> _firstWords = new(StringComparer.OrdinalIgnoreCase);
+
     private static readonly Lazy<Gazetteer> Shipped = new(Load);
 
     public static Gazetteer Default => Shipped.Value;
@@ -54,14 +58,47 @@ public sealed class Gazetteer
         return current;
     }
 
-    internal Entry? Find(string written)
+    internal Entry? Find(string written) => Find(written.AsSpan());
+
+    internal Entry? Find(ReadOnlySpan<char> written)
     {
-        var key = Normalise(written);
-        if (!_names.TryGetValue(key, out var entry))
+        // Most spans are already in the stored form (words apart by one space, straight apostrophes): look them up
+        // as they stand, and build the normal form only for the rest.
+        var key = IsNormal(written) ? written : Normalise(written.ToString()).AsSpan();
+        if (!_names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var entry))
             return null;
-        if (entry.ExactCase && key.Any(char.IsLower))
+        if (entry.ExactCase && HasLower(key))
             return null;
         return entry;
+    }
+
+    /// <summary>True when some name may begin with this word (written without a trailing full stop).</summary>
+    internal bool MayStartName(ReadOnlySpan<char> word) =>
+        word.Contains('’') || _firstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static bool HasLower(ReadOnlySpan<char> key)
+    {
+        foreach (var c in key)
+        {
+            if (char.IsLower(c))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsNormal(ReadOnlySpan<char> written)
+    {
+        if (written.IsEmpty || char.IsWhiteSpace(written[0]) || char.IsWhiteSpace(written[^1]))
+            return false;
+        for (var i = 0; i < written.Length; i++)
+        {
+            var c = written[i];
+            if (c == '’' || (char.IsWhiteSpace(c) && (c != ' ' || written[i - 1] == ' ')))
+                return false;
+        }
+
+        return true;
     }
 
     private static string Normalise(string name) =>
@@ -129,6 +166,8 @@ public sealed class Gazetteer
         var exact = key.Length <= 5 && key.Any(char.IsLetter) && !key.Any(char.IsLower);
         _names[key] = new Entry(known.Canonical ?? head, known.Canonical is null ? kind : known.Kind, exact);
         LongestName = Math.Max(LongestName, key.Count(ch => ch == ' ') + 1);
+        var space = key.IndexOf(' ', StringComparison.Ordinal);
+        _firstWords.Add((space < 0 ? key : key[..space]).TrimEnd('.'));
     }
 
     private static string[] Columns(string line, int minimum, string file)
