@@ -415,7 +415,9 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             if (k + 1 >= tokens.Count || !lookup.TryGetValue(text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length), out var after))
                 return false;
             var afterWord = text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length);
-            if (after.Kind == NumberWordKind.Fraction && !afterWord.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !afterWord.Equals("half", StringComparison.OrdinalIgnoreCase))
+            // "a third term", "a fourth time": an ordinal before a noun, not a share; "a third of", "a third say" are shares.
+            if (after.Kind == NumberWordKind.Fraction && !afterWord.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !afterWord.Equals("half", StringComparison.OrdinalIgnoreCase)
+                && !(k + 2 < tokens.Count && tokens[k + 2].Kind == QuantityTokenKind.Word && !_lexicon.CountedStops.Contains(text.AsSpan(tokens[k + 2].Start, tokens[k + 2].Length))))
             {
                 number = new ParsedNumber(k, k + 2, 1 / after.Value, NumberShape.Fraction, true, false, false);
                 return true;
@@ -435,8 +437,18 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (head.Kind == NumberWordKind.Vague)
         {
             // "hundreds of", "tens of thousands of": vague, but a fact-checker still wants the order of magnitude.
+            if (!IsWord(text, tokens, k + 1, "of"))
+                return false;
+
+            // "tens of thousands", "hundreds of millions of": the second plural scales the first.
+            if (k + 2 < tokens.Count && lookup.TryGetValue(text.AsSpan(tokens[k + 2].Start, tokens[k + 2].Length), out var scale) && scale.Kind == NumberWordKind.Vague && scale.Value > head.Value)
+            {
+                number = new ParsedNumber(k, k + 3, head.Value * scale.Value, NumberShape.Vague, true, false, true);
+                return true;
+            }
+
             number = new ParsedNumber(k, k + 1, head.Value, NumberShape.Vague, true, false, true);
-            return IsWord(text, tokens, k + 1, "of");
+            return true;
         }
 
         if (head.Kind is not (NumberWordKind.Unit or NumberWordKind.Teen or NumberWordKind.Ten))
