@@ -25,7 +25,7 @@ public sealed record NewsQuantScore(PrecisionRecall Value, PrecisionRecall Value
 /// one sentence each. Each sentence is one <see cref="Sentence"/>; gold and predicted quantities are paired
 /// one-to-one, greedily, in text order.
 /// <list type="bullet">
-/// <item>value: same number (ranges "252.0-287.0": both ends), within 0.1% or 0.001;</item>
+/// <item>value: same number (ranges "252.0-287.0": both ends, in either order), within 0.1% or 0.001;</item>
 /// <item>value+unit: also the same unit, NewsQuant's <c>normalized_unit</c> mapped through
 /// <c>Data/analysis/newsquant-units.tsv</c>; a unit not in that table is a counted noun ("solution", "home") and
 /// matches a count or people whose <see cref="Quantity.What"/> holds its first word (plural or singular);
@@ -130,9 +130,10 @@ public static class NewsQuantEvaluation
         var dash = text.IndexOf('-', 1);
         if (dash > 0)
         {
-            return double.TryParse(text[..dash], NumberStyles.Float, CultureInfo.InvariantCulture, out var low)
-                && double.TryParse(text[(dash + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var high)
-                && Close(low, found.Value) && found.ValueMax is { } max && Close(high, max);
+            // NewsQuant writes a change "from 208 to 193" as the range "208-193"; ours runs low to high.
+            return double.TryParse(text[..dash], NumberStyles.Float, CultureInfo.InvariantCulture, out var first)
+                && double.TryParse(text[(dash + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var second)
+                && Close(Math.Min(first, second), found.Value) && found.ValueMax is { } max && Close(Math.Max(first, second), max);
         }
 
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)

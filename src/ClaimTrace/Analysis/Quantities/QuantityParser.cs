@@ -98,6 +98,9 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         var firstUnitLength = 0;
         var unitAfterFirst = unit is null && TryUnit(text, tokens, k, out var firstUnit, out firstUnitLength) ? firstUnit : null;
         var rangeFrom = unitAfterFirst is null ? k : k + firstUnitLength;
+        // "from 208 pounds to 193", "from $2,415 to $2,315": a span written from one end to the other is a range
+        // whichever way it goes, and its second end may leave the unit unsaid.
+        var fromTo = IsWord(text, tokens, i - 1, "from") && IsWord(text, tokens, rangeFrom, "to");
         if (TryRangeTail(text, tokens, rangeFrom, between, out var maxNumber, out var afterMax))
         {
             var max = maxNumber.Value;
@@ -105,13 +108,19 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             afterMax = ApplyScale(text, tokens, afterMax, prefixUnit, ref max, ref maxSpelled);
 
             // "10 to 15 billion", "$89-93 billion": the first end shares the scale written after the second.
-            if (maxSpelled && value == number.Value && max / maxNumber.Value >= 1000 && number.Value < maxNumber.Value)
+            // Going down ("from 4.3 to 3.9 billion") the first end shares it only if that keeps both ends alike.
+            if (maxSpelled && value == number.Value && max / maxNumber.Value >= 1000
+                && (number.Value < maxNumber.Value || (fromTo && number.Value * (max / maxNumber.Value) <= max * 10)))
                 value *= max / maxNumber.Value;
-            if (max > value && (unitAfterFirst is null || NextUnitIs(text, tokens, afterMax, unitAfterFirst)))
+            var secondUnitFits = unitAfterFirst is null || NextUnitIs(text, tokens, afterMax, unitAfterFirst) || (fromTo && !TryUnit(text, tokens, afterMax, out _, out _));
+            if ((max > value || (fromTo && max < value)) && secondUnitFits)
             {
-                valueMax = max;
+                valueMax = Math.Max(value, max);
+                value = Math.Min(value, max);
                 spelled |= maxSpelled;
                 k = afterMax;
+                if (unitAfterFirst is not null && !NextUnitIs(text, tokens, k, unitAfterFirst))
+                    unit = unitAfterFirst;
             }
         }
 

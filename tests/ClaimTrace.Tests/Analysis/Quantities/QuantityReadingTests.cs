@@ -53,4 +53,17 @@ public sealed class QuantityReadingTests
         Assert.Equal(value, q.Value);
         Assert.Equal(unit, q.Unit);
     }
+
+    [Theory]
+    [InlineData("His weight fell from 180 pounds to 165 over the winter.", 165, 180, "lb")]
+    [InlineData("The jobless rate eased from 5.2 to 4.9 percent in May.", 4.9, 5.2, "percent")]
+    [InlineData("The price went from $900,000 to $1.1 million.", 900_000, 1_100_000, "money:USD")]
+    [InlineData("Revenue slid from 4.3 to 3.9 billion euros.", 3.9e9, 4.3e9, "money:EUR")]
+    public void A_span_from_one_figure_to_another_is_a_range_whichever_way_it_goes(string text, double low, double high, string unit)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(low, q.Value, 6);
+        Assert.Equal(high, q.ValueMax!.Value, 6);
+        Assert.Equal(unit, q.Unit);
+    }
 }
