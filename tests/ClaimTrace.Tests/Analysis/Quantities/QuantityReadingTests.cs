@@ -66,4 +66,24 @@ public sealed class QuantityReadingTests
         Assert.Equal(high, q.ValueMax!.Value, 6);
         Assert.Equal(unit, q.Unit);
     }
+
+    [Theory]
+    [InlineData("Critics called it one of the worst budgets in years.", "worst budgets")]
+    [InlineData("The agency has one particular worry that nobody shares.", "particular worry")]
+    [InlineData("It was one of Acme's earliest deals.", "earliest deals")]
+    public void One_of_a_group_or_one_named_thing_is_a_count_of_one(string text, string what)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(1, q.Value);
+        Assert.Equal("count", q.Unit);
+        Assert.Equal(what, q.What);
+    }
+
+    [Theory]
+    [InlineData("No one came to the hearing.")]
+    [InlineData("Arden, one of the hill villages, had no power.")]
+    [InlineData("One delay led to another in the spring.")]
+    [InlineData("The show aired on Channel One last night.")]
+    public void One_as_a_pronoun_an_apposition_or_part_of_a_name_is_not_a_count(string text) =>
+        Assert.Empty(Extract(text));
 }
