@@ -25,7 +25,7 @@ public sealed record NewsQuantScore(PrecisionRecall Value, PrecisionRecall Value
 /// one sentence each. Each sentence is one <see cref="Sentence"/>; gold and predicted quantities are paired
 /// one-to-one, greedily, in text order.
 /// <list type="bullet">
-/// <item>value: same number (ranges "252.0-287.0": both ends), within 0.1% or 0.001;</item>
+/// <item>value: same number (ranges "252.0-287.0": both ends, in either order), within 0.1% or 0.001;</item>
 /// <item>value+unit: also the same unit, NewsQuant's <c>normalized_unit</c> mapped through
 /// <c>Data/analysis/newsquant-units.tsv</c>; a unit not in that table is a counted noun ("solution", "home") and
 /// matches a count or people whose <see cref="Quantity.What"/> holds its first word (plural or singular);
@@ -59,6 +59,7 @@ public static class NewsQuantEvaluation
 
             // Pair value+unit matches first, so a value-only pairing never steals the right unit's partner.
             var goldUsed = new bool[item.Quantities.Count];
+            var unitMisses = new List<string>();
             var foundUsed = new bool[found.Count];
             for (var g = 0; g < item.Quantities.Count; g++)
             {
@@ -85,13 +86,13 @@ public static class NewsQuantEvaluation
                         continue;
                     goldUsed[g] = foundUsed[f] = true;
                     valueMatched++;
-                    misses?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  unit:   {item.Quantities[g].Value} {item.Quantities[g].NormalizedUnit} <> {found[f].Unit} [{found[f].What}]"));
+                    unitMisses.Add(string.Create(CultureInfo.InvariantCulture, $"  unit:   {item.Quantities[g].Value} {item.Quantities[g].NormalizedUnit} <> {found[f].Unit} [{found[f].What}]"));
                     break;
                 }
             }
 
             if (misses is not null)
-                WriteMisses(misses, item, found, goldUsed, foundUsed);
+                WriteMisses(misses, item, found, goldUsed, foundUsed, unitMisses);
         }
 
         return new NewsQuantScore(
@@ -101,11 +102,15 @@ public static class NewsQuantEvaluation
             items.Count);
     }
 
-    private static void WriteMisses(TextWriter misses, NewsQuantItem item, IReadOnlyList<Quantity> found, bool[] goldUsed, bool[] foundUsed)
+    private static void WriteMisses(TextWriter misses, NewsQuantItem item, IReadOnlyList<Quantity> found, bool[] goldUsed, bool[] foundUsed, List<string> unitMisses)
     {
-        if (goldUsed.All(u => u) && foundUsed.All(u => u))
+        if (goldUsed.All(u => u) && foundUsed.All(u => u) && unitMisses.Count == 0)
             return;
+
+        // The sentence heads its misses: a unit mismatch is rarely diagnosable without it.
         misses.WriteLine(item.Text);
+        foreach (var line in unitMisses)
+            misses.WriteLine(line);
         for (var g = 0; g < goldUsed.Length; g++)
         {
             if (!goldUsed[g])
@@ -125,9 +130,10 @@ public static class NewsQuantEvaluation
         var dash = text.IndexOf('-', 1);
         if (dash > 0)
         {
-            return double.TryParse(text[..dash], NumberStyles.Float, CultureInfo.InvariantCulture, out var low)
-                && double.TryParse(text[(dash + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var high)
-                && Close(low, found.Value) && found.ValueMax is { } max && Close(high, max);
+            // NewsQuant writes a change "from 208 to 193" as the range "208-193"; ours runs low to high.
+            return double.TryParse(text[..dash], NumberStyles.Float, CultureInfo.InvariantCulture, out var first)
+                && double.TryParse(text[(dash + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var second)
+                && Close(Math.Min(first, second), found.Value) && found.ValueMax is { } max && Close(Math.Max(first, second), max);
         }
 
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
@@ -140,19 +146,41 @@ public static class NewsQuantEvaluation
     {
         var unit = gold.NormalizedUnit.Trim();
         if (UnitMap.Value.TryGetValue(unit, out var ours))
-            return ours == found.Unit || (ours == "percent" && found.Unit == "fraction");
+            return ours == found.Unit || (ours == "percent" && found.Unit == "fraction") || NamesCountedNoun(unit, found);
 
-        // "dollar per barrel" is ours "money:USD/barrel".
+        // "% US population": NewsQuant writes a share of something as a percentage followed by what it is a share of.
+        if (unit.StartsWith("% ", StringComparison.Ordinal))
+            return found.Unit is "percent" or "fraction";
+
+        // "dollar per barrel" is ours "money:USD/barrel", "kilovolt per centimetre" ours "kV/cm".
         var per = unit.IndexOf(" per ", StringComparison.Ordinal);
         if (per > 0 && UnitMap.Value.TryGetValue(unit[..per], out var numerator))
-            return found.Unit.Equals(numerator + "/" + unit[(per + 5)..], StringComparison.OrdinalIgnoreCase);
+        {
+            var denominator = unit[(per + 5)..];
+            return found.Unit.Equals(numerator + "/" + denominator, StringComparison.OrdinalIgnoreCase)
+                || (UnitMap.Value.TryGetValue(denominator, out var oursDenominator) && found.Unit.Equals(numerator + "/" + oursDenominator, StringComparison.Ordinal));
+        }
+
+        // "barrel of oil": the unit is the head before "of", what it measures follows.
+        var of = unit.IndexOf(" of ", StringComparison.Ordinal);
+        if (of > 0 && UnitMap.Value.TryGetValue(unit[..of], out var head) && head == found.Unit)
+            return true;
         if (unit is "-" or "count" or "")
             return found.Unit == "count" && found.What is null;
+        return NamesCountedNoun(unit, found);
+    }
+
+    /// <summary>
+    /// A NewsQuant unit that is a counted noun ("solution", "rebound", "good wireless speaker") matches a count or
+    /// people whose <see cref="Quantity.What"/> names it: its head word, or any of its words.
+    /// </summary>
+    private static bool NamesCountedNoun(string unit, Quantity found)
+    {
         if (found.Unit is not ("count" or "people") || found.What is null)
             return false;
-        var head = unit.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
-        return found.What.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => SameWord(w, head))
-            || unit.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(u => found.What.Split(' ').Any(w => SameWord(w, u)));
+        var words = unit.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var what = found.What.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return what.Any(w => SameWord(w, words[^1])) || words.Any(u => what.Any(w => SameWord(w, u)));
     }
 
     private static bool SameWord(string a, string b) =>

@@ -34,4 +34,22 @@ public sealed class NewsQuantEvaluationTests
         Assert.Equal(new PrecisionRecall(3, 3, 3), score.ValueUnit);
         Assert.Equal(1, score.Concept.Matched);
     }
+
+    [Fact]
+    public void A_share_of_something_a_rate_in_mapped_units_and_a_unit_of_a_substance_are_matched()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "gold.json");
+        File.WriteAllText(path, """
+            [
+              { "text": "A third of the town voted, with fields near 20 kV/cm and 2 million barrels of oil sold.",
+                "quantities": [
+                  { "change": "=", "value": "0.333", "unit": "third", "normalized_unit": "% town", "referred_concepts": "-" },
+                  { "change": "=", "value": "20", "unit": "kV/cm", "normalized_unit": "kilovolt per centimetre", "referred_concepts": "-" },
+                  { "change": "=", "value": "2000000", "unit": "barrels of oil", "normalized_unit": "barrel of oil", "referred_concepts": "-" } ] }
+            ]
+            """);
+        var score = NewsQuantEvaluation.Run(path, new QuantityExtractor());
+        Assert.Equal(new PrecisionRecall(3, 3, 3), score.ValueUnit);
+    }
 }

@@ -4,12 +4,13 @@ namespace ClaimTrace;
 /// Phrases of a data file ("more than", "square kilometers", "US $") matched token by token, longest first.
 /// Forms are split with the quantity tokenizer itself, so "km/h" or "°F" match however the page spaces them.
 /// A form written with a leading "=" is matched case-sensitively ("=m" is metres, never "M" for million).
+/// Tokens written glued in a form must be glued in the text: "A$" is Australian dollars, "a $3,500 mortgage" is not.
 /// </summary>
 internal sealed class PhraseTable<T>
 {
     private readonly Dictionary<string, List<Entry>> _byFirst = new(StringComparer.OrdinalIgnoreCase);
 
-    private sealed record Entry(string[] Tokens, bool CaseSensitive, T Value);
+    private sealed record Entry(string[] Tokens, bool[] Glued, bool CaseSensitive, T Value);
 
     public void Add(string form, T value)
     {
@@ -22,7 +23,7 @@ internal sealed class PhraseTable<T>
         var words = tokens.Select(t => bare[t.Start..t.End]).ToArray();
         if (!_byFirst.TryGetValue(words[0], out var list))
             _byFirst[words[0]] = list = [];
-        list.Add(new Entry(words, caseSensitive, value));
+        list.Add(new Entry(words, tokens.Select(t => t.Glued).ToArray(), caseSensitive, value));
         list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
     }
 
@@ -57,7 +58,7 @@ internal sealed class PhraseTable<T>
         for (var k = 0; k < entry.Tokens.Length; k++)
         {
             var token = tokens[index + k];
-            if (!text.AsSpan(token.Start, token.Length).Equals(entry.Tokens[k], comparison))
+            if (!text.AsSpan(token.Start, token.Length).Equals(entry.Tokens[k], comparison) || (k > 0 && entry.Glued[k] && !token.Glued))
                 return false;
         }
 

@@ -37,6 +37,8 @@ internal sealed class QuantityLexicon
 
     public required WordSet CountedStops { get; init; }
 
+    public required WordSet OneIdioms { get; init; }
+
     private static QuantityLexicon Load()
     {
         var numbers = new Dictionary<string, NumberWord>(StringComparer.OrdinalIgnoreCase);
@@ -75,6 +77,7 @@ internal sealed class QuantityLexicon
             Units = units,
             PeopleNouns = WordSet.Load("analysis/people-nouns.txt"),
             CountedStops = WordSet.Load("analysis/counted-stops.txt"),
+            OneIdioms = WordSet.Load("analysis/one-idioms.txt"),
         };
     }
 }

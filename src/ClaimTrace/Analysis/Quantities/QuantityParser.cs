@@ -98,6 +98,9 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         var firstUnitLength = 0;
         var unitAfterFirst = unit is null && TryUnit(text, tokens, k, out var firstUnit, out firstUnitLength) ? firstUnit : null;
         var rangeFrom = unitAfterFirst is null ? k : k + firstUnitLength;
+        // "from 208 pounds to 193", "from $2,415 to $2,315": a span written from one end to the other is a range
+        // whichever way it goes, and its second end may leave the unit unsaid.
+        var fromTo = IsWord(text, tokens, i - 1, "from") && IsWord(text, tokens, rangeFrom, "to");
         if (TryRangeTail(text, tokens, rangeFrom, between, out var maxNumber, out var afterMax))
         {
             var max = maxNumber.Value;
@@ -105,13 +108,19 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             afterMax = ApplyScale(text, tokens, afterMax, prefixUnit, ref max, ref maxSpelled);
 
             // "10 to 15 billion", "$89-93 billion": the first end shares the scale written after the second.
-            if (maxSpelled && value == number.Value && max / maxNumber.Value >= 1000 && number.Value < maxNumber.Value)
+            // Going down ("from 4.3 to 3.9 billion") the first end shares it only if that keeps both ends alike.
+            if (maxSpelled && value == number.Value && max / maxNumber.Value >= 1000
+                && (number.Value < maxNumber.Value || (fromTo && number.Value * (max / maxNumber.Value) <= max * 10)))
                 value *= max / maxNumber.Value;
-            if (max > value && (unitAfterFirst is null || NextUnitIs(text, tokens, afterMax, unitAfterFirst)))
+            var secondUnitFits = unitAfterFirst is null || NextUnitIs(text, tokens, afterMax, unitAfterFirst) || (fromTo && !TryUnit(text, tokens, afterMax, out _, out _));
+            if ((max > value || (fromTo && max < value)) && secondUnitFits)
             {
-                valueMax = max;
+                valueMax = Math.Max(value, max);
+                value = Math.Min(value, max);
                 spelled |= maxSpelled;
                 k = afterMax;
+                if (unitAfterFirst is not null && !NextUnitIs(text, tokens, k, unitAfterFirst))
+                    unit = unitAfterFirst;
             }
         }
 
@@ -152,15 +161,23 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (unit is null)
         {
             var nounFrom = number.Shape == NumberShape.Vague && IsWord(text, tokens, k, "of") ? k + 1 : k;
-            what = CountedNoun(text, tokens, nounFrom, value, out var nounEnd);
+
+            // "one of the best speakers", "one of Airbnb's earliest investments": one of a group, named by a plural.
+            var groupFrom = nounFrom;
+            var oneOf = value == 1 && number.Spelled && OneOfGroup(text, tokens, k, out groupFrom);
+            if (oneOf)
+                nounFrom = groupFrom;
+            what = CountedNoun(text, tokens, nounFrom, oneOf ? 2 : value, out var nounEnd);
             if (what is null && number.BareDigits && tokens[number.First].Length == 4 && value is >= 1800 and <= 2100)
                 return k; // a year with nothing counted after it
             if (number.BareDigits && PrecededByName(text, tokens, number.First, qualifier is not null))
                 return k; // "Resolution 2254", "Kursk 1", "iPhone 11 Pro"
             if (what is null && number.Spelled && value == number.Value && number.Shape == NumberShape.Plain)
                 return k; // "two and two together", "Zero Hedge": a word number counting nothing is not a figure
-            if (what is not null && number.Spelled && value == 1)
-                return k; // "one thing", "one problem": an article more than a count
+            if (value == 1 && number.Spelled && !oneOf && PrecededByDeterminer(text, tokens, number.First))
+                return k; // "no one", "each one", "the one thing": a pronoun, not a count
+            if (value == 1 && number.Spelled && what is not null && (oneOf ? AfterNameAndComma(text, tokens, number.First) : AnotherFollows(text, tokens, k) || InTitleCaseName(text, tokens, number.First) || _lexicon.OneIdioms.Contains(what)))
+                return k; // "Kessel, one of the villages" names a place; "one problem could give rise to another" contrasts
             unit = what is not null && IsPeople(what) ? "people" : "count";
             bare = what is null;
             if (what is not null)
@@ -310,6 +327,56 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         return true;
     }
 
+    private static readonly HashSet<string> GroupDeterminers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "these", "those", "his", "her", "their", "its", "my", "our", "your",
+    };
+
+    private static readonly HashSet<string> PronounDeterminers = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "no", "each", "every", "any", "the", "this", "that", "which",
+    };
+
+    /// <summary>"of the", "of my", "of Airbnb's" after "one": where the plural naming the group may start.</summary>
+    private static bool OneOfGroup(string text, List<QuantityToken> tokens, int k, out int nounFrom)
+    {
+        nounFrom = k + 2;
+        if (!IsWord(text, tokens, k, "of") || k + 1 >= tokens.Count || tokens[k + 1].Kind != QuantityTokenKind.Word)
+            return false;
+        var word = text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length);
+        var possessive = char.IsUpper(word[0]) && word.Length > 2 && word[^1] == 's' && word[^2] is '\'' or '’';
+        if (!possessive && !GroupDeterminers.Contains(word.ToString()))
+            return false;
+
+        // "one of the most gifted ...": the superlative's adverb is not part of what is counted.
+        if (IsWord(text, tokens, nounFrom, "most"))
+            nounFrom++;
+        return true;
+    }
+
+    /// <summary>"Kessel, one of the upper villages": an apposition that says what a name is, not how many.</summary>
+    private static bool AfterNameAndComma(string text, List<QuantityToken> tokens, int first) =>
+        first > 1 && IsSymbol(text, tokens[first - 1], ',') && tokens[first - 2].Kind == QuantityTokenKind.Word && char.IsUpper(text[tokens[first - 2].Start]);
+
+    /// <summary>"BBC One", "Number One issue": a capitalised "One" after a capitalised word ends a name.</summary>
+    private static bool InTitleCaseName(string text, List<QuantityToken> tokens, int first) =>
+        first > 0 && char.IsUpper(text[tokens[first].Start]) && tokens[first - 1].Kind == QuantityTokenKind.Word && char.IsUpper(text[tokens[first - 1].Start]);
+
+    /// <summary>"one ... another", "one ... the other": the correlative pair of pronouns, not a count.</summary>
+    private static bool AnotherFollows(string text, List<QuantityToken> tokens, int k)
+    {
+        for (var t = k; t < tokens.Count && t < k + 12; t++)
+        {
+            if (IsWord(text, tokens, t, "another") || (IsWord(text, tokens, t, "other") && IsWord(text, tokens, t - 1, "the")))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool PrecededByDeterminer(string text, List<QuantityToken> tokens, int first) =>
+        first > 0 && tokens[first - 1].Kind == QuantityTokenKind.Word && PronounDeterminers.Contains(text.Substring(tokens[first - 1].Start, tokens[first - 1].Length));
+
     private string? CountedNoun(string text, List<QuantityToken> tokens, int k, double value, out int end)
     {
         end = k;
@@ -330,8 +397,14 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             if (char.IsUpper(word[0]) && !IsDemonymPlural(word) && !IsAcronym(word))
                 break;
             words++;
-            if (IsPlural(word) || (value == 1 && words == 1 && !char.IsUpper(word[0])))
+
+            // One of something is named in the singular: "one particular demand", not "one proposal asks".
+            if (value == 1 && !char.IsUpper(word[0]) && (words == 1 || (lastPlural == t - 1 && !IsPlural(word))))
                 lastPlural = t;
+            else if (value != 1 && IsPlural(word))
+                lastPlural = t;
+            else if (value == 1)
+                break;
         }
 
         if (lastPlural < 0)
@@ -415,7 +488,9 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             if (k + 1 >= tokens.Count || !lookup.TryGetValue(text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length), out var after))
                 return false;
             var afterWord = text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length);
-            if (after.Kind == NumberWordKind.Fraction && !afterWord.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !afterWord.Equals("half", StringComparison.OrdinalIgnoreCase))
+            // "a third term", "a fourth time": an ordinal before a noun, not a share; "a third of", "a third say" are shares.
+            if (after.Kind == NumberWordKind.Fraction && !afterWord.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !afterWord.Equals("half", StringComparison.OrdinalIgnoreCase)
+                && !(k + 2 < tokens.Count && tokens[k + 2].Kind == QuantityTokenKind.Word && !_lexicon.CountedStops.Contains(text.AsSpan(tokens[k + 2].Start, tokens[k + 2].Length))))
             {
                 number = new ParsedNumber(k, k + 2, 1 / after.Value, NumberShape.Fraction, true, false, false);
                 return true;
@@ -435,8 +510,18 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (head.Kind == NumberWordKind.Vague)
         {
             // "hundreds of", "tens of thousands of": vague, but a fact-checker still wants the order of magnitude.
+            if (!IsWord(text, tokens, k + 1, "of"))
+                return false;
+
+            // "tens of thousands", "hundreds of millions of": the second plural scales the first.
+            if (k + 2 < tokens.Count && lookup.TryGetValue(text.AsSpan(tokens[k + 2].Start, tokens[k + 2].Length), out var scale) && scale.Kind == NumberWordKind.Vague && scale.Value > head.Value)
+            {
+                number = new ParsedNumber(k, k + 3, head.Value * scale.Value, NumberShape.Vague, true, false, true);
+                return true;
+            }
+
             number = new ParsedNumber(k, k + 1, head.Value, NumberShape.Vague, true, false, true);
-            return IsWord(text, tokens, k + 1, "of");
+            return true;
         }
 
         if (head.Kind is not (NumberWordKind.Unit or NumberWordKind.Teen or NumberWordKind.Ten))
@@ -501,8 +586,8 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (TryRatio(text, tokens, ref number))
             return true;
 
-        // A bare "one" is rarely a figure anyone checks; it needs a noun or a unit right after.
-        return value != 1 || lastNumberToken > k || NextIsNounOrUnit(text, tokens, lastNumberToken + 1)
+        // A bare "one" is rarely a figure anyone checks; it needs a noun or a unit right after, or a group it is one of.
+        return value != 1 || lastNumberToken > k || NextIsNounOrUnit(text, tokens, lastNumberToken + 1) || OneOfGroup(text, tokens, lastNumberToken + 1, out _)
             || ((IsWord(text, tokens, lastNumberToken + 1, "to") || IsWord(text, tokens, lastNumberToken + 1, "or")) && lastNumberToken + 2 < tokens.Count && lookup.ContainsKey(text.AsSpan(tokens[lastNumberToken + 2].Start, tokens[lastNumberToken + 2].Length)));
     }
 
