@@ -25,6 +25,7 @@ public static class PolnearDiagnostics
         var missed = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var spurious = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var wrongSource = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var perLemma = new Dictionary<string, (int Found, int Right)>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ann in Directory.GetFiles(annFolder, "*.ann").Order(StringComparer.Ordinal))
         {
@@ -56,7 +57,10 @@ public static class PolnearDiagnostics
 
             foreach (var f in found)
             {
-                if (!gold.Any(g => g.Any(a => a.Role == "cue" && a.Span.Overlaps(f.Cue))))
+                var right = gold.Any(g => g.Any(a => a.Role == "cue" && a.Span.Overlaps(f.Cue)));
+                var (count, hits) = perLemma.GetValueOrDefault(f.Lemma);
+                perLemma[f.Lemma] = (count + 1, hits + (right ? 1 : 0));
+                if (!right)
                     Add(spurious, f.Lemma, $"[{f.Source?.Of(text) ?? "-"}] [{f.Cue.Of(text)}] :: {Context(text, f.Cue)}");
             }
         }
@@ -65,6 +69,9 @@ public static class PolnearDiagnostics
         Write(sb, "MISSED gold cues (no found cue overlaps)", missed, groups, examples);
         Write(sb, "SPURIOUS found cues (no gold cue overlaps), by lemma", spurious, groups, examples);
         Write(sb, "WRONG SOURCE (cue found, source does not overlap gold)", wrongSource, groups, examples);
+        sb.AppendLine("== PRECISION by cue lemma (found, right, precision), worst first");
+        foreach (var (lemma, (count, hits)) in perLemma.Where(p => p.Value.Found >= 5).OrderBy(p => (double)p.Value.Right / p.Value.Found))
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{count,6} {hits,6} {(double)hits / count,6:F2}  {lemma}");
         return sb.ToString();
     }
 
