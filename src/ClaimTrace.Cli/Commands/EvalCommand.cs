@@ -234,13 +234,21 @@ public static class EvalCommand
     {
         var folder = new Argument<string>("split") { Description = "a PolNeAR split folder holding text/ and attributions/ (brat standoff), e.g. ../shared/corpus/polnear/data/dev" };
         var json = new Option<bool>("--json") { Description = "print the scores as JSON" };
-        var command = new Command("polnear", "Attribution (source, cue, content spans) against PolNeAR brat files: precision, recall and F1, exact and overlap match.") { folder, json };
+        var misses = new Option<int?>("--misses") { Description = "instead of scores, print the N largest groups of missed, spurious and wrongly sourced cues with examples (for development on train)" };
+        var examples = new Option<int>("--examples") { Description = "with --misses: examples printed per group", DefaultValueFactory = _ => 3 };
+        var command = new Command("polnear", "Attribution (source, cue, content spans) against PolNeAR brat files: precision, recall and F1, exact and overlap match.") { folder, json, misses, examples };
         command.SetAction(parsed =>
         {
             var env = globals.Env;
             PolnearReport report;
             try
             {
+                if (parsed.GetValue(misses) is { } groups)
+                {
+                    env.StandardOutput.Write(System.Text.Encoding.UTF8.GetBytes(PolnearDiagnostics.Misses(parsed.GetRequiredValue(folder), groups, parsed.GetValue(examples))));
+                    return ExitCodes.Ok;
+                }
+
                 report = PolnearEvaluation.Run(parsed.GetRequiredValue(folder));
             }
             catch (Exception e) when (e is DirectoryNotFoundException or FormatException or IOException)

@@ -161,6 +161,15 @@ public static class PolnearEvaluation
     /// <summary>The Source, Cue and Content text-bound annotations of a brat file that an attribution event uses.</summary>
     internal static List<(string Role, TextSpan Span)> ReadAnn(IEnumerable<string> lines, int[]? map, int length)
     {
+        var spans = new List<(string Role, TextSpan Span)>();
+        foreach (var attribution in ReadAttributions(lines, map, length))
+            spans.AddRange(attribution);
+        return spans;
+    }
+
+    /// <summary>The attribution events of a brat file, each as its (role, span) arguments.</summary>
+    internal static List<List<(string Role, TextSpan Span)>> ReadAttributions(IEnumerable<string> lines, int[]? map, int length)
+    {
         var bounds = new Dictionary<string, (string Type, TextSpan Span)>(StringComparer.Ordinal);
         var events = new List<string[]>();
         foreach (var line in lines)
@@ -194,9 +203,10 @@ public static class PolnearEvaluation
             }
         }
 
-        var spans = new List<(string Role, TextSpan Span)>();
+        var attributions = new List<List<(string Role, TextSpan Span)>>();
         foreach (var args in events)
         {
+            var spans = new List<(string Role, TextSpan Span)>();
             foreach (var arg in args)
             {
                 var colon = arg.IndexOf(':', StringComparison.Ordinal);
@@ -206,9 +216,11 @@ public static class PolnearEvaluation
                 if (role is "source" or "cue" or "content")
                     spans.Add((role, bound.Span));
             }
+
+            attributions.Add(spans);
         }
 
-        return spans;
+        return attributions;
     }
 
     private static int ToUtf16(int[]? map, int codePoint, int length)

@@ -23,7 +23,9 @@ public sealed class AttributionExtractor
 
     private static readonly HashSet<string> SourceDeterminers = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "his", "her", "its", "their", "one", "two", "some", "several", "local", "state", "senior", "u.s" };
 
-    private static readonly HashSet<string> Weekdays = new(StringComparer.OrdinalIgnoreCase) { "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday" };
+    private static readonly HashSet<string> TimeLeads = new(StringComparer.OrdinalIgnoreCase) { "on", "last", "this", "early", "late", "earlier", "later", "next", "that" };
+
+    private static readonly Lazy<WordSet> TimeWords = new(() => WordSet.Load("analysis/time-words.txt"));
 
     private static readonly HashSet<string> ParentheticalLeads = new(StringComparer.OrdinalIgnoreCase) { "where", "that", "but", "and", "because", "which", "while", "so", "when", "if" };
 
@@ -120,6 +122,8 @@ public sealed class AttributionExtractor
 
             if (d.Source is { } source)
                 speakers[i] = resolver.Resolve(source.Start, source.End, d.Role, sentence.Start);
+            if (d.Mention is { } written && speakers[i] is { } resolved)
+                speakers[i] = resolved with { Written = written.Of(text), Start = written.Start, End = written.End };
             else if (d.Inherits >= 0 && speakers[d.Inherits] is { } inherited)
                 speakers[i] = inherited;
         }
@@ -249,6 +253,17 @@ public sealed class AttributionExtractor
 
     private Draft? Verb(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int i, int count, CueEntry entry, List<Draft> drafts, int first)
     {
+        var draft = VerbDraft(text, sentence, tokens, quotes, i, count, entry, drafts, first, out var mention);
+        return draft is { Source: not null } && mention is { } written ? draft with { Mention = written } : draft;
+    }
+
+    /// <param name="mention">
+    /// the words that stand for the speaker when they are not its source phrase: the relative pronoun of "X, who said",
+    /// which PolNeAR marks as the source while the speaker resolves to X
+    /// </param>
+    private Draft? VerbDraft(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int i, int count, CueEntry entry, List<Draft> drafts, int first, out TextSpan? mention)
+    {
+        mention = null;
         var cueFirst = i;
         var cueLast = ExtendCue(text, tokens, i + count - 1, entry);
 
@@ -280,9 +295,21 @@ public sealed class AttributionExtractor
             return null;
 
 
-        // "Sanders (I-Vt.) on Saturday criticized": a time and a party label sit between speaker and cue.
-        if (j >= 1 && tokens[j].IsWord && Weekdays.Contains(Word(text, tokens[j])) && Word(text, tokens[j - 1]) == "on")
-            j -= 2;
+        // "Editor's note", "Trump's claim": a cue word after a possessive is a noun, not a verb with a speaker.
+        if (j >= 0 && IsPossessive(text, tokens, j))
+            return null;
+
+        // "Sanders (I-Vt.) on Saturday criticized", "The ministry Friday rejected", "Trump last week said": a time
+        // sits between speaker and cue; it is never the speaker itself.
+        var timeFirst = j;
+        while (j >= 0 && tokens[j].IsWord && TimeWords.Value.Contains(text.AsSpan(tokens[j].Start, tokens[j].Length)))
+        {
+            j--;
+            while (j >= 0 && tokens[j].IsWord && TimeLeads.Contains(Word(text, tokens[j])))
+                j--;
+        }
+
+        // "Sanders (I-Vt.) on Saturday criticized": a party label sits between speaker and cue.
         if (j >= 0 && !tokens[j].IsWord && text[tokens[j].Start] == ')')
         {
             var open = j - 1;
@@ -306,12 +333,17 @@ public sealed class AttributionExtractor
                 return null;
             sourceFirst = j;
         }
-        else if (j >= 2 && tokens[j].IsWord && Word(text, tokens[j]) is "who" && !tokens[j - 1].IsWord && text[tokens[j - 1].Start] == ',')
+        else if (j >= 1 && tokens[j].IsWord && Word(text, tokens[j]) is "who")
         {
-            // "Barkley, who said he votes ...": the relative pronoun stands for the name before it.
-            sourceFirst = WalkLeft(text, tokens, j - 2);
+            // "Barkley, who said he votes ...", "voters who said": the relative pronoun stands for the phrase before
+            // it; PolNeAR marks the pronoun as the source, the speaker is the phrase.
+            var antecedent = !tokens[j - 1].IsWord && text[tokens[j - 1].Start] == ',' ? j - 2 : j - 1;
+            sourceFirst = antecedent >= 0 && tokens[antecedent].IsWord ? WalkLeft(text, tokens, antecedent) : -1;
             if (sourceFirst >= 0)
-                source = new TextSpan(tokens[sourceFirst].Start, tokens[j - 2].End);
+            {
+                source = new TextSpan(tokens[sourceFirst].Start, tokens[antecedent].End);
+                mention = new TextSpan(tokens[j].Start, tokens[j].End);
+            }
         }
         else if (j >= 0 && tokens[j].IsWord)
         {
@@ -326,6 +358,11 @@ public sealed class AttributionExtractor
             var k = j - 1;
             while (k >= 0 && (tokens[k].IsWord || text[tokens[k].Start] != mark) && j - k < 16)
                 k--;
+
+            // "Jillian Chase, 27, a user in New York, said": an age between the name and its apposition.
+            if (mark == ',' && k >= 3 && tokens[k - 1].IsWord && tokens[k - 1].Length <= 3 && char.IsDigit(text[tokens[k - 1].Start])
+                && !tokens[k - 2].IsWord && text[tokens[k - 2].Start] == ',')
+                k -= 2;
             if (k >= 0 && mark == ',' && text[tokens[k].Start] == mark && k + 1 < j && AllNameWords(text, tokens, k + 1, j - 1))
             {
                 // "the official Vatican news agency, Agenzia Fides, published": the name between the commas speaks.
@@ -333,7 +370,7 @@ public sealed class AttributionExtractor
                 source = new TextSpan(tokens[k + 1].Start, tokens[j - 1].End);
             }
             else if (k > 0 && text[tokens[k].Start] == mark && tokens[k + 1].IsWord && tokens[k - 1].IsWord
-                && (mark != ',' || !char.IsUpper(text[tokens[k + 1].Start]) || _lexicon.TitleType(Word(text, tokens[k + 1])) is "role" or "rank"))
+                && (mark != ',' || !char.IsUpper(text[tokens[k + 1].Start]) || _lexicon.TitleType(Word(text, tokens[k + 1])) is "role" or "rank" || HasLowerWord(text, tokens, k + 1, j - 1)))
             {
                 sourceFirst = WalkLeft(text, tokens, k - 1);
                 if (sourceFirst >= 0)
@@ -348,12 +385,13 @@ public sealed class AttributionExtractor
 
         var inverted = false;
         var afterSpeech = cueLast + 1;
-        if (source is null && entry.Class == CueClass.Speech && (j < 0 || text[tokens[j].Start] is ',' or '”' or '"' or '’' or '\''))
+        if (source is null && entry.Class == CueClass.Speech && ((j < 0 && timeFirst < 0) || (j >= 0 && text[tokens[j].Start] is ',' or '”' or '"' or '’' or '\'')))
         {
             // "..., said Mizintsev." / "“...,” said the spokesman."
             var from = cueLast + 1;
             var to = from;
-            while (to < tokens.Count && to - from < 8 && tokens[to].IsWord && !Boundaries.Contains(Word(text, tokens[to])))
+            while (to < tokens.Count && to - from < 12 && (tokens[to].IsWord && (!Boundaries.Contains(Word(text, tokens[to])) || InsideDescription(text, tokens, from, to))
+                || IsInitialDot(text, tokens, to)))
                 to++;
             if (to > from && StartsSourcePhrase(text, tokens[from]) && (to == tokens.Count || !tokens[to].IsWord || Word(text, tokens[to]) is "who" or "when" or "in" or "on" or "at" or "during"))
             {
@@ -560,7 +598,7 @@ public sealed class AttributionExtractor
             if (t.IsWord)
             {
                 var w = text.AsSpan(t.Start, t.Length);
-                if (Boundaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && !(k == last && IsPronounWord(w)))
+                if (Boundaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && !(k == last && IsPronounWord(w)) && !JoinsPhrase(text, tokens, k, last))
                     break;
                 if (_lexicon.Match(text, tokens, k) is not null)
                     break;
@@ -580,7 +618,9 @@ public sealed class AttributionExtractor
         var head = text.AsSpan(tokens[last].Start, tokens[last].Length);
         if (head.EndsWith("ly", StringComparison.Ordinal) && char.IsLower(head[0]))
             return -1;
-        if (char.IsDigit(head[0]))
+        if (char.IsDigit(head[0]) && !(last >= 2 && Word(text, tokens[last - 1]).Equals("in", StringComparison.OrdinalIgnoreCase)))
+            return -1;
+        if (TimeWords.Value.Contains(head))
             return -1;
         if (words == 1 && head.Length <= 3 && char.IsLower(head[0]) && !IsPronounWord(head))
             return -1;
@@ -637,15 +677,66 @@ public sealed class AttributionExtractor
 
     private static bool AllNameWords(string text, List<Token> tokens, int from, int to)
     {
-        if (to - from > 4)
+        if (to - from > 5)
             return false;
         for (var k = from; k <= to; k++)
         {
-            if (!tokens[k].IsWord || !char.IsUpper(text[tokens[k].Start]))
+            if (!(tokens[k].IsWord && char.IsUpper(text[tokens[k].Start])) && !IsInitialDot(text, tokens, k))
                 return false;
         }
 
         return true;
+    }
+
+    /// <summary>The dot of an initial or abbreviation inside a name: "James B. Comey", "Sen. Ted Cruz".</summary>
+    private static bool IsInitialDot(string text, List<Token> tokens, int k) =>
+        k > 0 && !tokens[k].IsWord && text[tokens[k].Start] == '.' && tokens[k - 1].IsWord && tokens[k - 1].Length <= 3 && char.IsUpper(text[tokens[k - 1].Start])
+        && k + 1 < tokens.Count && tokens[k + 1].IsWord && char.IsUpper(text[tokens[k + 1].Start]);
+
+    /// <summary>An apposition with a common word in it ("Sanders' campaign manager") describes; a run of names does not.</summary>
+    private static bool HasLowerWord(string text, List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k <= to; k++)
+        {
+            if (tokens[k].IsWord && char.IsLower(text[tokens[k].Start]) && Word(text, tokens[k]) is not ("of" or "and" or "the" or "for"))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A boundary word that stays inside a source phrase: "and" between capitalised words ("Ministry of Energy and
+    /// Reconstruction"), "in" between numbers ("four in 10 voters").
+    /// </summary>
+    private static bool JoinsPhrase(string text, List<Token> tokens, int k, int last)
+    {
+        if (k == 0 || k >= last || !tokens[k - 1].IsWord || !tokens[k + 1].IsWord)
+            return false;
+        var w = Word(text, tokens[k]);
+        if (w == "and")
+            return char.IsUpper(text[tokens[k - 1].Start]) && char.IsUpper(text[tokens[k + 1].Start]);
+        return w == "in" && IsNumberWord(text, tokens[k - 1]) && IsNumberWord(text, tokens[k + 1]);
+    }
+
+    private static bool IsNumberWord(string text, Token t) =>
+        char.IsDigit(text[t.Start]) || Word(text, t).ToLowerInvariant() is "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten";
+
+    /// <summary>
+    /// Inside a description after the cue ("said the former top aide to President Bush", "said one person with
+    /// knowledge of the talks"), "to" and "with" join the phrase when it opened with a determiner and a word follows.
+    /// </summary>
+    private static bool InsideDescription(string text, List<Token> tokens, int from, int to) =>
+        to > from + 1 && to + 1 < tokens.Count && tokens[to + 1].IsWord && Word(text, tokens[to]) is "to" or "with" or "for"
+        && Word(text, tokens[from]).ToLowerInvariant() is "the" or "a" or "an" or "one" or "another" or "two" or "three" or "several";
+
+    /// <summary>"Trump's", "Sanders’" (with its apostrophe as the next token's mark): the word owns what follows.</summary>
+    private static bool IsPossessive(string text, List<Token> tokens, int j)
+    {
+        var t = tokens[j];
+        if (t.IsWord)
+            return t.Length > 2 && text[t.End - 2] is '\'' or '’' && text[t.End - 1] is 's' or 'S';
+        return text[t.Start] is '\'' or '’' && j > 0 && tokens[j - 1].IsWord && tokens[j - 1].End == t.Start && text[t.Start - 1] is 's' or 'S';
     }
 
     private static bool IsPronounWord(ReadOnlySpan<char> w) =>
@@ -803,7 +894,8 @@ public sealed class AttributionExtractor
         string? CueLemma,
         TextSpan Content,
         int Inherits,
-        bool InComments)
+        bool InComments,
+        TextSpan? Mention = null)
     {
         public static Draft Unattributed(Sentence sentence, TextSpan content, bool inComments) =>
             new(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, null, null, content, -1, inComments);

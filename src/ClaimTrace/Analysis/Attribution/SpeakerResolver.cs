@@ -33,6 +33,14 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
         while (first < words.Count - 1 && Determiners.Contains(Word(words[first])))
             first++;
 
+        // "The United States and France", "Trump and Clinton": two parties speaking together are a group, not the last name.
+        for (var i = first + 1; i < words.Count - 1; i++)
+        {
+            if (Word(words[i]) == "and" && char.IsUpper(text[words[i - 1].Start]) && char.IsUpper(text[words[i + 1].Start])
+                && !words.Any(w => lexicon.TitleType(Word(w)) is not null))
+                return new Speaker(written, start, end, text[words[first].Start..end], words[first].Start, end, SpeakerKind.Group, role);
+        }
+
         // The trailing run of capitalised non-title words is the name; ranks and roles sit in front of it.
         var nameFrom = words.Count;
         while (nameFrom > first && IsNameWord(words, nameFrom - 1))
@@ -86,6 +94,14 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
         var phrase = text[phraseStart..end];
         if (hasOrgWord && char.IsUpper(phrase[0]))
         {
+            // "Veldmark's Ministry of Energy": the owner names the country, the organisation is what follows.
+            var owner = Word(words[first]);
+            if (words.Count - first > 1 && (owner.EndsWith("'s", StringComparison.Ordinal) || owner.EndsWith("’s", StringComparison.Ordinal)))
+            {
+                phraseStart = words[first + 1].Start;
+                phrase = text[phraseStart..end];
+            }
+
             var speaker = new Speaker(written, start, end, phrase, phraseStart, end, SpeakerKind.Organisation, role);
             Remember(speaker);
             return speaker;

@@ -87,4 +87,54 @@ public sealed class AttributionExtractorTests
         Assert.Equal("issued a statement Wednesday declaring", Assert.Single(statements).Cue!.Value.Of(text));
         Assert.Equal("General Staff", statements[0].Speaker!.Name);
     }
+
+    [Theory]
+    [InlineData("The Ministry of Energy and Reconstruction on Friday rejected a survey suggesting that power was back.", "Ministry of Energy and Reconstruction")]
+    [InlineData("The ministry Friday rejected a survey suggesting that power was back.", "ministry")]
+    [InlineData("Senator Anna Berg last week said that power was back.", "Anna Berg")]
+    public void A_weekday_or_time_word_between_speaker_and_cue_is_never_the_speaker(string sentence, string speaker)
+    {
+        var (_, statements) = Run(sentence);
+        Assert.Equal(speaker, statements[0].Speaker!.Name);
+    }
+
+    [Fact]
+    public void A_time_phrase_alone_before_a_cue_gives_no_speaker()
+    {
+        var (_, statements) = Run("Last week focused on the budget, which was cut by half.");
+        Assert.DoesNotContain(statements, s => s.Speaker is not null);
+    }
+
+    [Fact]
+    public void A_relative_pronoun_is_the_written_source_and_the_speaker_resolves_to_the_phrase_before_it()
+    {
+        var (text, statements) = Run("Lionel Sosa, who said he would not vote for Cruz, left early.");
+        var speaker = Assert.Single(statements).Speaker!;
+        Assert.Equal("who", speaker.Span.Of(text));
+        Assert.Equal("Lionel Sosa", speaker.Name);
+    }
+
+    [Theory]
+    [InlineData("Jeff Weaver, Sanders' campaign manager, said that the money came in.", "Jeff Weaver")]
+    [InlineData("Jillian Chase, 27, a teacher in New York, said that the election came up.", "Jillian Chase")]
+    [InlineData("The director of the bureau, James B. Comey, said that the case was closed.", "James B. Comey")]
+    public void An_apposition_that_starts_with_a_name_or_follows_an_age_is_skipped(string sentence, string speaker)
+    {
+        var (_, statements) = Run(sentence);
+        Assert.Equal(speaker, Assert.Single(statements).Speaker!.Name);
+    }
+
+    [Fact]
+    public void A_description_after_the_cue_keeps_its_prepositional_phrase()
+    {
+        var (text, statements) = Run("“We recommended the opposite,” said the former top aide to President George Bush.");
+        Assert.Equal("the former top aide to President George Bush", Assert.Single(statements).Speaker!.Span.Of(text));
+    }
+
+    [Fact]
+    public void A_cue_word_after_a_possessive_is_a_noun()
+    {
+        var (_, statements) = Run("Editor's note: an earlier version of this story gave 1,500 workers.");
+        Assert.DoesNotContain(statements, s => s.CueLemma == "note");
+    }
 }
