@@ -79,4 +79,14 @@ public sealed class PageAnalyserTests
         Assert.Equal((StanceKind.Hedged, hedged.Index, "outlet"), (cue.Kind, cue.TargetStatement, cue.By));
         Assert.Equal(page.Analysis.Statements.Select((s, i) => i), page.Analysis.Statements.Select(s => s.Index));
     }
+
+    [Fact]
+    public void A_so_called_label_or_an_apparent_impression_does_not_turn_a_sentence_into_a_claim()
+    {
+        var page = Analyse(
+            "The bill would close so-called loopholes in background checks.\n\nBut apparently not this time around.\n",
+            "2021-03-11");
+
+        Assert.DoesNotContain(page.Analysis.Statements, s => s.Kind == StatementKind.Unattributed && !s.InComments);
+    }
 }

@@ -7,16 +7,20 @@ namespace ClaimTrace;
 /// <item>a place just after it ("96.5% of Syria", "8 percent of Deir Ezzor province"), else the nearest one before
 /// it in its sentence ("in at-Tanf, where 6,000 militants are staying"), else places further on in the sentence
 /// (their common container when several are listed: "at the Lebanese border ... in the port of Banias");</item>
-/// <item>"the country" in its sentence, or no place in its sentence at all: the country the article is about,
-/// the one its places add up to (Deir Ezzor counts for Syria), when one clearly leads.</item>
+/// <item>"the country" just after it, or, for a figure of a known measure, no place in its sentence at all: the
+/// country the article is about, the one its places add up to (Deir Ezzor counts for Syria), when one clearly
+/// leads.</item>
 /// </list>
 /// A place that acts rather than locates is skipped: the possessive of an actor ("Russia's air force"), the
 /// first part of a hyphenated modifier ("US-occupied"), a place that is a speaker ("Moscow said"), and a place
-/// that only starts a longer name ("Damascus International Airport").
+/// that is only part of a longer name ("Damascus International Airport", "New Mexico").
 /// </summary>
 public sealed class ScopeResolver
 {
     private const int NearAfter = 60;
+
+    // Beyond this, a place in the same long sentence is about another clause, not this figure.
+    private const int SameClause = 150;
     private const double TitleWeight = 3;
 
     private readonly string _text;
@@ -41,7 +45,9 @@ public sealed class ScopeResolver
             return quantity.Scope;
         if (sentence is null)
             return null;
-        var inSentence = _places.Where(p => p.Start >= sentence.Start && p.End <= sentence.End).ToList();
+        var inSentence = _places
+            .Where(p => p.Start >= sentence.Start && p.End <= sentence.End && p.Start - quantity.End <= SameClause && quantity.Start - p.End <= SameClause)
+            .ToList();
         if (inSentence.FirstOrDefault(p => p.Start >= quantity.Start && p.End <= quantity.End) is { } inside)
             return inside.Canonical;
         var after = inSentence.Where(p => p.Start >= quantity.End).ToList();
@@ -55,7 +61,11 @@ public sealed class ScopeResolver
             return before.Canonical;
         if (after.Count > 0)
             return CommonContainer(after) ?? after[0].Canonical;
-        if (quantity.InComments || sentence.InComments)
+        if (_places.Any(p => p.Start >= sentence.Start && p.End <= sentence.End))
+            return null; // the sentence is about a place, just not near this figure: no default either
+        // Only a figure the measures file knows is a claim about the article's country: an age, a duration or
+        // a poll share in a sentence without a place is not about a place at all.
+        if (quantity.InComments || sentence.InComments || quantity.Measure is null)
             return null;
         return Focus;
     }
@@ -69,8 +79,38 @@ public sealed class ScopeResolver
             return false;
         if (rest.Length > 1 && rest[0] == '-' && char.IsLetter(rest[1]))
             return false;
-        // "Damascus International Airport": a capitalised word right after the place makes it part of another name.
-        return !(rest.Length > 1 && rest[0] == ' ' && char.IsUpper(rest[1]) && !StartsClause(rest[1..]));
+        // "Damascus International Airport", "New Mexico": a capitalised word joined to the place makes it part of
+        // another name. Before it, a compass word or a capitalised preposition still leaves the place itself
+        // ("Northern Syria", "Fighting In Syria").
+        if (rest.Length > 1 && rest[0] == ' ' && char.IsUpper(rest[1]) && !StartsClause(rest[1..]))
+            return false;
+        return PreviousWord(place.Start) is not { Length: > 0 } previous || !char.IsUpper(previous[0]) || IsSentenceStart(place.Start - previous.Length - 1)
+            || StandsAlone.Contains(previous.ToString());
+    }
+
+    private static readonly HashSet<string> StandsAlone = new(StringComparer.Ordinal)
+    {
+        "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Northeastern",
+        "Northwestern", "Southeastern", "Southwestern", "Upper", "Lower", "Greater", "In", "Of", "Across", "From",
+    };
+
+    /// <summary>The word before <paramref name="at"/> when one space separates them; empty otherwise.</summary>
+    private ReadOnlySpan<char> PreviousWord(int at)
+    {
+        if (at < 2 || _text[at - 1] != ' ' || !char.IsLetter(_text[at - 2]))
+            return [];
+        var start = at - 2;
+        while (start > 0 && char.IsLetter(_text[start - 1]))
+            start--;
+        return _text.AsSpan(start, at - 1 - start);
+    }
+
+    private bool IsSentenceStart(int at)
+    {
+        var i = at - 1;
+        while (i >= 0 && _text[i] == ' ')
+            i--;
+        return i < 0 || _text[i] is '.' or '!' or '?' or '\n' or '"' or '“' or ':' or '(' or '[';
     }
 
     /// <summary>A capitalised word after a place that still lets the place stand alone ("in Syria I saw").</summary>

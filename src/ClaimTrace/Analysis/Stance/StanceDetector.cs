@@ -67,7 +67,7 @@ public sealed partial class StanceDetector
     public IReadOnlyList<Sentence> HedgedWithoutStatement(string text, IReadOnlyList<Sentence> sentences, IReadOnlyList<Statement> statements)
     {
         var withStatement = statements.Select(s => s.Sentence).ToHashSet();
-        var hedges = _rules.Where(r => r.Kind == StanceKind.Hedged && !r.AnswersEarlier).ToList();
+        var hedges = _rules.Where(r => r.MakesClaim).ToList();
         return sentences
             .Where(s => !s.InComments && s.Segment is SegmentKind.Article or SegmentKind.EditorNote && !withStatement.Contains(s.Index))
             .Where(s => hedges.Any(r => r.Pattern.IsMatch(text.AsSpan(s.Start, s.End - s.Start))))
@@ -175,7 +175,7 @@ public sealed partial class StanceDetector
 }
 
 /// <summary>One line of stance-cues.tsv.</summary>
-public sealed record StanceRule(StanceKind Kind, bool AnswersEarlier, Regex Pattern)
+public sealed record StanceRule(StanceKind Kind, bool AnswersEarlier, Regex Pattern, bool MakesClaim = false)
 {
     public static IReadOnlyList<StanceRule> Load(string relativePath)
     {
@@ -183,10 +183,10 @@ public sealed record StanceRule(StanceKind Kind, bool AnswersEarlier, Regex Patt
         foreach (var line in DataFiles.ReadLines(relativePath))
         {
             var parts = line.Split('\t');
-            if (parts.Length != 3 || !Enum.TryParse<StanceKind>(parts[0], ignoreCase: true, out var kind) || parts[1] is not ("self" or "other"))
-                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{relativePath}: expected 'kind<TAB>self|other<TAB>pattern' but found '{line}'."));
+            if (parts.Length != 3 || !Enum.TryParse<StanceKind>(parts[0], ignoreCase: true, out var kind) || parts[1] is not ("self" or "claim" or "other"))
+                throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{relativePath}: expected 'kind<TAB>self|claim|other<TAB>pattern' but found '{line}'."));
             // User-extensible patterns run non-backtracking: linear time whatever is written there.
-            rules.Add(new StanceRule(kind, parts[1] == "other", new Regex(parts[2], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)));
+            rules.Add(new StanceRule(kind, parts[1] == "other", new Regex(parts[2], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), parts[1] == "claim"));
         }
 
         return rules;

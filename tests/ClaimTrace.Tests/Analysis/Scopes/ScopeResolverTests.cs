@@ -23,7 +23,7 @@ public sealed class ScopeResolverTests
         var (resolver, sentences, text) = Page(lines);
         var start = text.IndexOf(number, StringComparison.Ordinal);
         Assert.True(start >= 0, number);
-        return resolver.ScopeOf(new Quantity(start, start + number.Length, 1, "count"), SentenceSearch.At(sentences, start));
+        return resolver.ScopeOf(new Quantity(start, start + number.Length, 1, "count", Measure: "settlements.liberated.count"), SentenceSearch.At(sentences, start));
     }
 
     [Fact]
@@ -63,5 +63,21 @@ public sealed class ScopeResolverTests
 
         Assert.Null(resolver.ScopeOf(new Quantity(start, start + 2, 12, "count", InComments: true), comment));
         Assert.Equal("Syria", resolver.Focus);
+    }
+
+    [Fact]
+    public void A_place_inside_a_longer_name_is_not_the_scope()
+    {
+        Assert.Null(ScopeOf("270", "Votes", "Winning New Mexico would give him the required 270 electoral votes."));
+    }
+
+    [Fact]
+    public void A_figure_of_no_known_measure_in_a_sentence_without_a_place_has_no_scope()
+    {
+        var (resolver, sentences, text) = Page("Syria: talks", "Delegates met in Syria and then again in Syria.", "The envoy is 69.");
+        var start = text.IndexOf("69", StringComparison.Ordinal);
+
+        Assert.Equal("Syria", resolver.Focus);
+        Assert.Null(resolver.ScopeOf(new Quantity(start, start + 2, 69, "count"), SentenceSearch.At(sentences, start)));
     }
 }
