@@ -459,7 +459,10 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
                 break;
             words++;
 
-            // One of something is named in the singular: "one particular demand", not "one proposal asks".
+            // One of something is named in the singular: "one particular demand", not "one proposal asks"; an adverb or a
+            // past form after "one" ("One finally accepted") makes it a pronoun.
+            if (value == 1 && words == 1 && (word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
+                break;
             if (value == 1 && !char.IsUpper(word[0]) && (words == 1 || (lastPlural == t - 1 && !IsPlural(word))))
                 lastPlural = t;
             else if (value != 1 && IsPlural(word))

@@ -84,6 +84,7 @@ public sealed class QuantityReadingTests
     [InlineData("Arden, one of the hill villages, had no power.")]
     [InlineData("One delay led to another in the spring.")]
     [InlineData("The show aired on Channel One last night.")]
+    [InlineData("One finally agreed to talk.")]
     public void One_as_a_pronoun_an_apposition_or_part_of_a_name_is_not_a_count(string text) =>
         Assert.Empty(Extract(text));
 
