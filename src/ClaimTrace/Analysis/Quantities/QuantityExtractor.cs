@@ -63,7 +63,8 @@ public sealed partial class QuantityExtractor
         for (var n = 0; n < quantities.Count; n++)
         {
             var bare = quantities[n];
-            if (bare.Unit != "count" || bare.What is not null || bare.Implicit)
+            // A factor ("sixfold", "four times") has no unit to share.
+            if (bare.Unit != "count" || bare.What is not null || bare.Implicit || text.AsSpan(bare.Start, bare.End - bare.Start).EndsWith("fold", StringComparison.OrdinalIgnoreCase))
                 continue;
             var donor = n + 1 < quantities.Count && Joined(text, bare.End, quantities[n + 1].Start) ? quantities[n + 1]
                 : n > 0 && Joined(text, quantities[n - 1].End, bare.Start) ? quantities[n - 1]

@@ -25,6 +25,8 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
 
     private static readonly HashSet<string> TimeWords = new(StringComparer.OrdinalIgnoreCase) { "am", "pm", "a", "p", "GMT", "UTC", "EST", "EDT", "PST", "CET", "BST" };
 
+    private static readonly HashSet<string> TimeZones = new(StringComparer.Ordinal) { "GMT", "UTC", "EST", "EDT", "PST", "PDT", "CET", "BST" };
+
     private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "these", "those", "all", "another", "its", "their", "our", "his", "her", "some", "only", "just", "last", "first", "next", "over", "about", "nearly", "almost",
@@ -34,6 +36,9 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
     {
         "people", "children", "men", "women", "police", "personnel", "staff", "cattle", "aircraft", "livestock", "sheep", "fish", "deer", "militia", "infantry", "equipment",
     };
+
+    /// <summary>The latest year read as a year: targets run to the end of the century and past it ("by 2120").</summary>
+    private const int MaxYear = 2200;
 
     private static readonly HashSet<string> MoneyScaleLetters = new(StringComparer.OrdinalIgnoreCase) { "m", "bn", "b", "k", "mn", "tn" };
 
@@ -101,7 +106,8 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         // "from 208 pounds to 193", "from $2,415 to $2,315": a span written from one end to the other is a range
         // whichever way it goes, and its second end may leave the unit unsaid.
         var fromTo = IsWord(text, tokens, i - 1, "from") && IsWord(text, tokens, rangeFrom, "to");
-        if (TryRangeTail(text, tokens, rangeFrom, between, out var maxNumber, out var afterMax))
+        // "grew sixfold to HK$3.7 billion": a factor and the level it led to, not the ends of a range.
+        if (!IsMultiplier(text, tokens, number, k) && TryRangeTail(text, tokens, rangeFrom, between, out var maxNumber, out var afterMax))
         {
             var max = maxNumber.Value;
             var maxSpelled = false;
@@ -167,12 +173,26 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             var oneOf = value == 1 && number.Spelled && OneOfGroup(text, tokens, k, out groupFrom);
             if (oneOf)
                 nounFrom = groupFrom;
+            if (qualifier is null && number.BareDigits && value is >= 1 and <= 120 && IsAgeApposition(text, tokens, number.First, k))
+            {
+                // "Maddon, 66, has used the downtime": the age of the person just named.
+                output.Add(new Quantity(tokens[i].Start, tokens[k - 1].End, value, "years", What: "age", InComments: sentence.InComments));
+                return k;
+            }
+
             what = CountedNoun(text, tokens, nounFrom, oneOf ? 2 : value, out var nounEnd);
-            if (what is null && number.BareDigits && tokens[number.First].Length == 4 && value is >= 1800 and <= 2100)
+            if (what is null && number.BareDigits && tokens[number.First].Length == 4 && value is >= 1800 and <= MaxYear)
                 return k; // a year with nothing counted after it
+            if (what is null && value != 1 && number.Shape == NumberShape.Plain && ModifierNoun(text, tokens, nounFrom) is { } modifier)
+            {
+                // "a 12 page document", "a four-cylinder engine": the number counts the noun it modifies.
+                what = text.Substring(tokens[modifier].Start, tokens[modifier].Length);
+                nounEnd = modifier + 1;
+            }
+
             if (number.BareDigits && PrecededByName(text, tokens, number.First, qualifier is not null))
                 return k; // "Resolution 2254", "Kursk 1", "iPhone 11 Pro"
-            if (what is null && number.Spelled && value == number.Value && number.Shape == NumberShape.Plain)
+            if (what is null && number.Spelled && value == number.Value && number.Shape == NumberShape.Plain && !IsMultiplier(text, tokens, number, k) && !JoinedToNumber(text, tokens, k))
                 return k; // "two and two together", "Zero Hedge": a word number counting nothing is not a figure
             if (value == 1 && number.Spelled && !oneOf && PrecededByDeterminer(text, tokens, number.First))
                 return k; // "no one", "each one", "the one thing": a pronoun, not a count
@@ -332,6 +352,8 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         "the", "these", "those", "his", "her", "their", "its", "my", "our", "your",
     };
 
+    private static readonly HashSet<string> HalfNotShare = new(StringComparer.OrdinalIgnoreCase) { "first", "second", "a", "the", "other", "and", "one", "latter", "former" };
+
     private static readonly HashSet<string> PronounDeterminers = new(StringComparer.OrdinalIgnoreCase)
     {
         "no", "each", "every", "any", "the", "this", "that", "which",
@@ -374,6 +396,45 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         return false;
     }
 
+    /// <summary>"Senard, 65, now faces": a small number between commas after a name, the sentence going on in lowercase.</summary>
+    private static bool IsAgeApposition(string text, List<QuantityToken> tokens, int first, int k) =>
+        first > 1 && IsSymbol(text, tokens[first - 1], ',') && tokens[first - 2].Kind == QuantityTokenKind.Word && char.IsUpper(text[tokens[first - 2].Start])
+        && !Months.Contains(text.Substring(tokens[first - 2].Start, tokens[first - 2].Length))
+        && k + 1 < tokens.Count && IsSymbol(text, tokens[k], ',') && tokens[k + 1].Kind == QuantityTokenKind.Word && char.IsLower(text[tokens[k + 1].Start]);
+
+    /// <summary>
+    /// "12 page document", "four-cylinder engine", "three course meal": a singular noun between the number and
+    /// the noun it qualifies; returns its token, or null.
+    /// </summary>
+    private int? ModifierNoun(string text, List<QuantityToken> tokens, int k)
+    {
+        var t = k;
+        if (t + 1 < tokens.Count && IsSymbol(text, tokens[t], '-') && tokens[t].Glued && tokens[t + 1].Glued)
+            t++;
+        if (!IsPlainLowerWord(text, tokens, t) || IsPlural(text.AsSpan(tokens[t].Start, tokens[t].Length)) || !IsPlainLowerWord(text, tokens, t + 1))
+            return null;
+        return t;
+    }
+
+    private bool IsPlainLowerWord(string text, List<QuantityToken> tokens, int t)
+    {
+        if (t >= tokens.Count || tokens[t].Kind != QuantityTokenKind.Word || !char.IsLower(text[tokens[t].Start]))
+            return false;
+        // Adverbs ("decently"), past forms ("seven died") and contractions ("wouldn't") are not nouns.
+        var word = text.AsSpan(tokens[t].Start, tokens[t].Length);
+        return !_lexicon.CountedStops.Contains(word) && !Determiners.Contains(word.ToString()) && !_lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word)
+            && !word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !word.ContainsAny('\'', '’');
+    }
+
+    /// <summary>"four times the number", "sixfold", "six-fold": a factor, which is a figure even in words.</summary>
+    private static bool IsMultiplier(string text, List<QuantityToken> tokens, ParsedNumber number, int k) =>
+        IsWord(text, tokens, k, "times") || text.AsSpan(tokens[number.Next - 1].Start, tokens[number.Next - 1].Length).EndsWith("fold", StringComparison.OrdinalIgnoreCase)
+        || (k + 1 < tokens.Count && IsSymbol(text, tokens[k], '-') && tokens[k].Glued && IsWord(text, tokens, k + 1, "fold"));
+
+    /// <summary>"eight or nine euros", "five to six weeks": a word number joined to the figure that carries the unit.</summary>
+    private bool JoinedToNumber(string text, List<QuantityToken> tokens, int k) =>
+        (IsWord(text, tokens, k, "or") || IsWord(text, tokens, k, "to")) && TryNumber(text, tokens, k + 1, out _);
+
     private static bool PrecededByDeterminer(string text, List<QuantityToken> tokens, int first) =>
         first > 0 && tokens[first - 1].Kind == QuantityTokenKind.Word && PronounDeterminers.Contains(text.Substring(tokens[first - 1].Start, tokens[first - 1].Length));
 
@@ -398,7 +459,10 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
                 break;
             words++;
 
-            // One of something is named in the singular: "one particular demand", not "one proposal asks".
+            // One of something is named in the singular: "one particular demand", not "one proposal asks"; an adverb or a
+            // past form after "one" ("One finally accepted") makes it a pronoun.
+            if (value == 1 && words == 1 && (word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) || word.EndsWith("ed", StringComparison.OrdinalIgnoreCase)))
+                break;
             if (value == 1 && !char.IsUpper(word[0]) && (words == 1 || (lastPlural == t - 1 && !IsPlural(word))))
                 lastPlural = t;
             else if (value != 1 && IsPlural(word))
@@ -488,9 +552,11 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             if (k + 1 >= tokens.Count || !lookup.TryGetValue(text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length), out var after))
                 return false;
             var afterWord = text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length);
-            // "a third term", "a fourth time": an ordinal before a noun, not a share; "a third of", "a third say" are shares.
+            // "a third term", "a fourth time", "a third-party review": an ordinal before a noun, not a share; "a third of",
+            // "a third say" are shares.
             if (after.Kind == NumberWordKind.Fraction && !afterWord.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !afterWord.Equals("half", StringComparison.OrdinalIgnoreCase)
-                && !(k + 2 < tokens.Count && tokens[k + 2].Kind == QuantityTokenKind.Word && !_lexicon.CountedStops.Contains(text.AsSpan(tokens[k + 2].Start, tokens[k + 2].Length))))
+                && !(k + 2 < tokens.Count && tokens[k + 2].Kind == QuantityTokenKind.Word && !_lexicon.CountedStops.Contains(text.AsSpan(tokens[k + 2].Start, tokens[k + 2].Length)))
+                && !(k + 3 < tokens.Count && IsSymbol(text, tokens[k + 2], '-') && tokens[k + 2].Glued && tokens[k + 3].Glued && tokens[k + 3].Kind == QuantityTokenKind.Word && !TryUnit(text, tokens, k + 3, out _, out _)))
             {
                 number = new ParsedNumber(k, k + 2, 1 / after.Value, NumberShape.Fraction, true, false, false);
                 return true;
@@ -503,6 +569,24 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             }
 
             return false;
+        }
+
+        // "half the condos", "almost half of which": a share; "the second half", "half-time" are not.
+        if (first.Equals("half", StringComparison.OrdinalIgnoreCase))
+        {
+            var before = k > 0 && tokens[k - 1].Kind == QuantityTokenKind.Word ? text.Substring(tokens[k - 1].Start, tokens[k - 1].Length) : "";
+            var group = IsWord(text, tokens, k + 1, "of") || (k + 1 < tokens.Count && tokens[k + 1].Kind == QuantityTokenKind.Word && GroupDeterminers.Contains(text.Substring(tokens[k + 1].Start, tokens[k + 1].Length)));
+            if (!group || HalfNotShare.Contains(before))
+                return false;
+            number = new ParsedNumber(k, k + 1, 0.5, NumberShape.Fraction, true, false, false);
+            return true;
+        }
+
+        // "sixfold", "tenfold": a factor written as one word.
+        if (first.Length > 4 && first.EndsWith("fold", StringComparison.OrdinalIgnoreCase) && lookup.TryGetValue(first[..^4], out var factor) && factor.Kind is NumberWordKind.Unit or NumberWordKind.Teen or NumberWordKind.Ten)
+        {
+            number = new ParsedNumber(k, k + 1, factor.Value, NumberShape.Plain, true, false, true);
+            return true;
         }
 
         if (!lookup.TryGetValue(first, out var head))
@@ -728,6 +812,11 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             return true;
         }
 
+        // "0401 GMT", "1830 UTC": a four-digit clock time before a time zone.
+        if (number.BareDigits && first.Length == 4 && number.Value < 2400 && number.Value % 100 < 60 && k < tokens.Count && tokens[k].Kind == QuantityTokenKind.Word
+            && TimeZones.Contains(text.Substring(tokens[k].Start, tokens[k].Length)))
+            return true;
+
         if (k < tokens.Count && tokens[k].Kind == QuantityTokenKind.Word && TimeWords.Contains(text.Substring(tokens[k].Start, tokens[k].Length)) && number.Value <= 12
             && (text.AsSpan(tokens[k].Start, tokens[k].Length) is "am" or "pm" or "AM" or "PM" || (k + 1 < tokens.Count && IsSymbol(text, tokens[k + 1], '.'))))
             return true;
@@ -755,7 +844,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         }
 
         // Years: "in 2017", "2012-2018", "2017's".
-        if (number.BareDigits && first.Length == 4 && number.Value is >= 1800 and <= 2100 && !introduced)
+        if (number.BareDigits && first.Length == 4 && number.Value is >= 1800 and <= MaxYear && !introduced)
         {
             var previous = number.First > 0 ? text.Substring(tokens[number.First - 1].Start, tokens[number.First - 1].Length) : "";
             var nextIsUnit = TryUnit(text, tokens, k, out var u, out _) && u is not ("years" or "days" or "weeks" or "months" or "hours" or "minutes" or "seconds");

@@ -38,7 +38,9 @@ internal static class QuantityTokenizer
 
             var tokenStart = i;
             QuantityTokenKind kind;
-            if (char.IsAsciiDigit(c))
+            // ".500", ".534": a decimal written without its leading zero, the dot standing after a space or bracket.
+            var bareDecimal = c == '.' && i + 1 < end && char.IsAsciiDigit(text[i + 1]) && (i == start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] == '(');
+            if (char.IsAsciiDigit(c) || bareDecimal)
             {
                 kind = QuantityTokenKind.Number;
                 i++;

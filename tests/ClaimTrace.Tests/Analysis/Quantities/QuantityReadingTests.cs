@@ -84,6 +84,56 @@ public sealed class QuantityReadingTests
     [InlineData("Arden, one of the hill villages, had no power.")]
     [InlineData("One delay led to another in the spring.")]
     [InlineData("The show aired on Channel One last night.")]
+    [InlineData("One finally agreed to talk.")]
     public void One_as_a_pronoun_an_apposition_or_part_of_a_name_is_not_a_count(string text) =>
+        Assert.Empty(Extract(text));
+
+    [Theory]
+    [InlineData("The council sent a 40 page report to the mayor.", 40, "page")]
+    [InlineData("The coupe gets a four-cylinder engine this year.", 4, "cylinder")]
+    public void A_number_before_a_noun_that_modifies_another_counts_that_noun(string text, double value, string what)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(value, q.Value);
+        Assert.Equal(what, q.What);
+    }
+
+    [Theory]
+    [InlineData("More than half of the voters backed the plan.", 0.5, "fraction", "more than")]
+    [InlineData("Exports grew sevenfold last decade.", 7, "count", null)]
+    [InlineData("Sales rose four times faster than costs.", 4, "count", null)]
+    [InlineData("Demand for sub-200 sq m units rose.", 200, "m2", "less than")]
+    [InlineData("The team finished at .450 this season.", 0.45, "count", null)]
+    public void Shares_factors_bounds_and_bare_decimals_are_read(string text, double value, string unit, string? qualifier)
+    {
+        var q = Assert.Single(Extract(text));
+        Assert.Equal(value, q.Value, 6);
+        Assert.Equal(unit, q.Unit);
+        Assert.Equal(qualifier, q.Qualifier);
+    }
+
+    [Fact]
+    public void A_word_number_joined_to_a_figure_takes_its_unit()
+    {
+        var found = Extract("Dinner costs seven or eight euros there.");
+        Assert.Equal(2, found.Count);
+        Assert.All(found, q => Assert.Equal("money:EUR", q.Unit));
+    }
+
+    [Fact]
+    public void A_small_number_between_commas_after_a_name_is_an_age()
+    {
+        var q = Assert.Single(Extract("Jordan, 58, has run the firm since the merger."));
+        Assert.Equal(58, q.Value);
+        Assert.Equal("years", q.Unit);
+        Assert.Equal("age", q.What);
+    }
+
+    [Theory]
+    [InlineData("The second half of the game was dull.")]
+    [InlineData("Voters backed a third-party candidate.")]
+    [InlineData("Markets closed after 0230 GMT on Monday.")]
+    [InlineData("The plan sets goals for 2150 and beyond.")]
+    public void Halves_of_games_ordinal_compounds_clock_times_and_far_years_are_not_quantities(string text) =>
         Assert.Empty(Extract(text));
 }
