@@ -196,6 +196,7 @@ public static class EvalCommand
                     speakers = TallyJson(report.Speakers),
                     quantity_recall = TallyJson(report.QuantityRecall),
                     quantity_precision = TallyJson(report.QuantityPrecision),
+                    scopes = TallyJson(report.Scopes),
                     stance = TallyJson(report.Stances),
                     event_dates = TallyJson(report.EventDates),
                     documents = report.Documents.Select(d => new
@@ -204,6 +205,7 @@ public static class EvalCommand
                         speakers = TallyJson(d.Speakers),
                         quantity_recall = TallyJson(d.QuantityRecall),
                         quantity_precision = TallyJson(d.QuantityPrecision),
+                        scopes = TallyJson(d.Scopes),
                         stance = TallyJson(d.Stances),
                         event_dates = TallyJson(d.EventDates),
                         misses = d.Misses,
@@ -213,11 +215,11 @@ public static class EvalCommand
             }
 
             var table = new Table().Border(TableBorder.Rounded).Title("[bold]analysis against the gold[/]");
-            foreach (var header in new[] { "file", "speakers", "quantity recall", "quantity precision", "stance", "event dates" })
+            foreach (var header in new[] { "file", "speakers", "quantity recall", "quantity precision", "scopes", "stance", "event dates" })
                 table.AddColumn(header);
             foreach (var d in report.Documents)
-                table.AddRow(Markup.Escape(d.File), d.Speakers.ToString(), d.QuantityRecall.ToString(), d.QuantityPrecision.ToString(), d.Stances.ToString(), d.EventDates.ToString());
-            table.AddRow("[bold]all[/]", $"[bold]{report.Speakers}[/]", $"[bold]{report.QuantityRecall}[/]", $"[bold]{report.QuantityPrecision}[/]", $"[bold]{report.Stances}[/]", $"[bold]{report.EventDates}[/]");
+                table.AddRow(Markup.Escape(d.File), d.Speakers.ToString(), d.QuantityRecall.ToString(), d.QuantityPrecision.ToString(), d.Scopes.ToString(), d.Stances.ToString(), d.EventDates.ToString());
+            table.AddRow("[bold]all[/]", $"[bold]{report.Speakers}[/]", $"[bold]{report.QuantityRecall}[/]", $"[bold]{report.QuantityPrecision}[/]", $"[bold]{report.Scopes}[/]", $"[bold]{report.Stances}[/]", $"[bold]{report.EventDates}[/]");
             env.Console.Write(table);
             foreach (var d in report.Documents)
             {

@@ -18,6 +18,8 @@ namespace ClaimTrace;
 /// the gold does not annotate are not counted either way.</item>
 /// <item>Stance: a gold entry is found when a cue of the same kind is on its line and targets a statement on its
 /// target line.</item>
+/// <item>Scopes: a gold quantity's <c>scope</c> is right when a quantity found for it has the same place (by the
+/// gazetteer's names; "Deir Ezzor province" is "Deir Ezzor").</item>
 /// <item>Dates: a gold <c>event_date</c> is right when a statement on its line has that date, partial ones
 /// partial.</item>
 /// </list>
@@ -54,6 +56,7 @@ public static class AnalysisScorer
             .SelectMany(s => Array(s, "speaker_accept").Select(a => a.GetString()).Append(String(s, "speaker")).OfType<string>().Select(name => (Line: s.GetProperty("line").GetInt32(), Name: name)))
             .ToLookup(s => s.Line, s => s.Name);
         var goldQuantities = new List<(int Line, double Value, string Unit)>();
+        var goldScopes = new List<(int Line, double Value, string Unit, string Scope)>();
         foreach (var statement in Array(doc, "statements"))
         {
             var line = statement.GetProperty("line").GetInt32();
@@ -80,7 +83,12 @@ public static class AnalysisScorer
             }
 
             foreach (var quantity in Array(statement, "quantities"))
-                goldQuantities.Add((line, quantity.GetProperty("value").GetDouble(), quantity.GetProperty("unit").GetString()!));
+            {
+                var (value, unit) = (quantity.GetProperty("value").GetDouble(), quantity.GetProperty("unit").GetString()!);
+                goldQuantities.Add((line, value, unit));
+                if (String(quantity, "scope") is { } scope)
+                    goldScopes.Add((line, value, unit, scope));
+            }
         }
 
         var quantitiesOnLine = analysis.Quantities.ToLookup(q => lines.LineOf(q.Start));
@@ -91,6 +99,16 @@ public static class AnalysisScorer
                 quantitiesFound++;
             else
                 misses.Add($"line {line}: quantity {value.ToString(CultureInfo.InvariantCulture)} {unit} not found");
+        }
+
+        var scopesRight = 0;
+        foreach (var (line, value, unit, scope) in goldScopes)
+        {
+            var found = quantitiesOnLine[line].Where(q => Same(q, value, unit)).ToList();
+            if (found.Any(q => q.Scope is { } s && SamePlace(scope, s)))
+                scopesRight++;
+            else if (found.Count > 0)
+                misses.Add($"line {line}: scope of {value.ToString(CultureInfo.InvariantCulture)} {unit} is {scope}, found {string.Join(", ", found.Select(q => q.Scope ?? "(none)"))}");
         }
 
         var goldLines = goldQuantities.Select(g => g.Line).ToHashSet();
@@ -120,8 +138,31 @@ public static class AnalysisScorer
             new Tally(attributedRight, attributed.Count),
             new Tally(stancesFound, stancesTotal),
             new Tally(datesRight, datesTotal),
-            misses);
+            misses)
+        {
+            Scopes = new Tally(scopesRight, goldScopes.Count),
+        };
     }
+
+    /// <summary>
+    /// The same place by the gazetteer's names, or the gold naming the place with its kind ("Deir Ezzor province"
+    /// for "Deir Ezzor").
+    /// </summary>
+    internal static bool SamePlace(string gold, string found)
+    {
+        var g = Gazetteer.Default.Canonical(gold) ?? gold;
+        var f = Gazetteer.Default.Canonical(found) ?? found;
+        if (string.Equals(g, f, StringComparison.OrdinalIgnoreCase))
+            return true;
+        var words = gold.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 1 && PlaceKinds.Contains(words[^1])
+            && string.Equals(Gazetteer.Default.Canonical(string.Join(' ', words[..^1])) ?? string.Join(' ', words[..^1]), f, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static readonly HashSet<string> PlaceKinds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "province", "governorate", "district", "region", "city", "county", "state", "valley", "area",
+    };
 
     private static bool Same(Quantity q, double value, string unit) =>
         Math.Abs(q.Value - value) <= Math.Max(1e-9, Math.Abs(value) * 1e-6) && string.Equals(q.Unit, unit, StringComparison.OrdinalIgnoreCase);
@@ -163,7 +204,11 @@ public sealed record AnalysisDocumentScore(
     Tally QuantityPrecision,
     Tally Stances,
     Tally EventDates,
-    IReadOnlyList<string> Misses);
+    IReadOnlyList<string> Misses)
+{
+    /// <summary>Gold quantities with a scope whose found quantity (same line, value and unit) has that place.</summary>
+    public Tally Scopes { get; init; }
+}
 
 public sealed record AnalysisReport(IReadOnlyList<AnalysisDocumentScore> Documents)
 {
@@ -172,6 +217,7 @@ public sealed record AnalysisReport(IReadOnlyList<AnalysisDocumentScore> Documen
     public Tally QuantityPrecision => Sum(d => d.QuantityPrecision);
     public Tally Stances => Sum(d => d.Stances);
     public Tally EventDates => Sum(d => d.EventDates);
+    public Tally Scopes => Sum(d => d.Scopes);
 
     private Tally Sum(Func<AnalysisDocumentScore, Tally> pick) => Documents.Aggregate(default(Tally), (total, d) => total + pick(d));
 }

@@ -87,4 +87,15 @@ public sealed class AnalysisScorerTests
 
         Assert.Equal(new Tally(right ? 2 : 0, 2), report.Speakers);
     }
+
+    [Theory]
+    [InlineData("Deir Ezzor province", "Deir Ezzor", true)]
+    [InlineData("Deir ez-Zor", "Deir Ezzor", true)]
+    [InlineData("al-Tanf", "al-Tanf", true)]
+    [InlineData("Syria", "Banias", false)]
+    [InlineData("central Syria", "Syria", false)]
+    public void A_gold_scope_matches_the_same_place_by_any_of_its_names_or_with_its_kind_written_out(string gold, string found, bool same)
+    {
+        Assert.Equal(same, AnalysisScorer.SamePlace(gold, found));
+    }
 }
