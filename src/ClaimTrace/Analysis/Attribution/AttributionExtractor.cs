@@ -186,6 +186,14 @@ public sealed class AttributionExtractor
     {
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (!thought && i > 0 && (IsPossessive(text, tokens, i - 1) || IsPossessivePronoun(text, tokens[i - 1])) && _lexicon.MatchNominal(text, tokens, i) is { } nominal
+                && !InsideQuote(quotes, tokens[i].Start) && !InsideDraft(drafts, first, tokens[i].Start) && Nominal(text, sentence, tokens, quotes, i, nominal.Count, nominal.Entry) is { } owned)
+            {
+                drafts.Add(owned);
+                i = LastTokenBefore(tokens, owned.Content.End);
+                continue;
+            }
+
             if (_lexicon.Match(text, tokens, i) is not { } match)
                 continue;
             var (entry, count) = match;
@@ -250,6 +258,68 @@ public sealed class AttributionExtractor
             ? Build(sentence, named, null, cue, entry.Lemma, content, quotes)
             : new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, cue, entry.Lemma, content, -1, false);
     }
+
+    /// <summary>
+    /// "his claim that ...", "Trump's attacks on Clinton", "her decision to run": a reporting noun after a possessive.
+    /// The possessor is the source (written with its "'s", as PolNeAR marks it); the content is the complement that
+    /// follows, up to punctuation or the verb of the sentence.
+    /// </summary>
+    private Draft? Nominal(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int i, int count, CueEntry entry)
+    {
+        var owner = i - 1;
+        int sourceFirst;
+        TextSpan resolveAs;
+        if (IsPossessivePronoun(text, tokens[owner]))
+        {
+            sourceFirst = owner;
+            resolveAs = new TextSpan(tokens[owner].Start, tokens[owner].End);
+        }
+        else
+        {
+            // "Trump's" is one token; "Sanders’" ends in a separate mark. The name resolves without the possessive.
+            var nameLast = tokens[owner].IsWord ? owner : owner - 1;
+            var nameEnd = tokens[owner].IsWord ? tokens[owner].End - 2 : tokens[nameLast].End;
+            if (nameLast < 0 || !char.IsUpper(text[tokens[nameLast].Start]))
+                return null;
+            sourceFirst = WalkLeft(text, tokens, nameLast);
+            if (sourceFirst < 0)
+                return null;
+            resolveAs = new TextSpan(tokens[sourceFirst].Start, nameEnd);
+        }
+
+        var last = i + count - 1;
+        var from = last + 1;
+        if (from >= tokens.Count || !tokens[from].IsWord)
+            return null;
+        var next = Word(text, tokens[from]).ToLowerInvariant();
+        var endsInPreposition = entry.Words.Length > 1;
+        if (!endsInPreposition && next is not ("that" or "to" or "of" or "on" or "for" or "about" or "against"))
+            return null;
+        var to = from;
+        while (to < tokens.Count)
+        {
+            var t = tokens[to];
+            if (t.IsWord ? ClauseVerbs.Contains(Word(text, t)) : !(text[t.Start] is '\'' or '’' or '“' or '”' or '"' or '-' || IsInitialDot(text, tokens, to)))
+                break;
+            to++;
+        }
+        if (to == from || to - from < 1)
+            return null;
+        var content = Trim(text, new TextSpan(tokens[from].Start, tokens[to - 1].End));
+        var source = new TextSpan(tokens[sourceFirst].Start, tokens[owner].End);
+        var cue = new TextSpan(tokens[i].Start, tokens[last].End);
+        return Build(sentence, resolveAs, null, cue, entry.Lemma, content, quotes) with { Mention = source };
+    }
+
+    /// <summary>Words that end a nominal cue's content: the sentence's own verb follows the noun phrase.</summary>
+    private static readonly HashSet<string> ClauseVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should", "may", "might", "must", "did", "does",
+        "helped", "drew", "sparked", "prompted", "came", "comes", "led", "made", "makes", "angered", "raised", "caused", "but", "and", "while",
+    };
+
+    private static bool IsPossessivePronoun(string text, Token t) =>
+        t.IsWord && Word(text, t).ToLowerInvariant() is "his" or "her" or "their" or "its" or "our";
 
     private Draft? Verb(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int i, int count, CueEntry entry, List<Draft> drafts, int first)
     {

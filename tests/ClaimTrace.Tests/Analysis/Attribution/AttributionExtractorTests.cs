@@ -137,4 +137,14 @@ public sealed class AttributionExtractorTests
         var (_, statements) = Run("Editor's note: an earlier version of this story gave 1,500 workers.");
         Assert.DoesNotContain(statements, s => s.CueLemma == "note");
     }
+
+    [Fact]
+    public void A_reporting_noun_after_a_possessive_attributes_its_complement_to_the_possessor()
+    {
+        var (text, statements) = Run("Anna Berg spoke first. Anna Berg's claim that the mayor founded the group drew scorn.");
+        var claim = Assert.Single(statements, s => s.CueLemma == "claim");
+        Assert.Equal("Anna Berg's", claim.Speaker!.Span.Of(text));
+        Assert.Equal("Anna Berg", claim.Speaker.Name);
+        Assert.Equal("that the mayor founded the group", claim.Content.Of(text));
+    }
 }
