@@ -21,8 +21,6 @@ public sealed class AttributionExtractor
         "across", "is", "are", "was", "were", "be", "not", "there", "this", "also", "has", "have", "had", "will", "would",
     };
 
-    private static readonly HashSet<string> SourceDeterminers = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "his", "her", "its", "their", "one", "two", "some", "several", "local", "state", "senior", "u.s" };
-
     private static readonly HashSet<string> TimeLeads = new(StringComparer.OrdinalIgnoreCase) { "on", "last", "this", "early", "late", "earlier", "later", "next", "that" };
 
     private static readonly Lazy<WordSet> TimeWords = new(() => WordSet.Load("analysis/time-words.txt"));
@@ -227,11 +225,8 @@ public sealed class AttributionExtractor
             to++;
         if (to == from || !StartsSourcePhrase(text, tokens[from]))
             return null;
-        TextSpan? source = new TextSpan(tokens[from].Start, tokens[to - 1].End);
+        var source = new TextSpan(tokens[from].Start, tokens[to - 1].End);
 
-        // "according to estimates", "according to reports": a cue, but nobody to attribute it to.
-        if (char.IsLower(text[tokens[from].Start]) && !SourceDeterminers.Contains(Word(text, tokens[from])))
-            source = null;
         var cue = new TextSpan(tokens[i].Start, tokens[i + count - 1].End);
         var wordsAfter = 0;
         for (var k = to; k < tokens.Count; k++)
@@ -254,9 +249,12 @@ public sealed class AttributionExtractor
             content = Trim(text, new TextSpan(tokens[start].Start, tokens[end - 1].End));
         }
 
-        return source is { } named
-            ? Build(sentence, named, null, cue, entry.Lemma, content, quotes)
-            : new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, cue, entry.Lemma, content, -1, false);
+        // "according to exit polls", "according to law enforcement officials": the written phrase is the source,
+        // even without a name; the resolver keeps it as a description (kind Unknown or Group), never a guessed person.
+        // A lone common noun ("according to reports", "according to estimates") names nobody: a cue without a source.
+        if (to - from == 1 && char.IsLower(text[tokens[from].Start]))
+            return new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, cue, entry.Lemma, content, -1, false);
+        return Build(sentence, source, null, cue, entry.Lemma, content, quotes);
     }
 
     /// <summary>
@@ -309,6 +307,18 @@ public sealed class AttributionExtractor
         var source = new TextSpan(tokens[sourceFirst].Start, tokens[owner].End);
         var cue = new TextSpan(tokens[i].Start, tokens[last].End);
         return Build(sentence, resolveAs, null, cue, entry.Lemma, content, quotes) with { Mention = source };
+    }
+
+    /// <summary>The wh-word or "if" that opens the question after "asked" ("asked on Monday whether"), within a few words.</summary>
+    private static int? QuestionStart(string text, List<Token> tokens, int from)
+    {
+        for (var k = from; k < tokens.Count && k - from <= 6 && tokens[k].IsWord; k++)
+        {
+            if (Word(text, tokens[k]).ToLowerInvariant() is "whether" or "if" or "what" or "who" or "whom" or "why" or "how" or "which" or "where" or "about")
+                return k;
+        }
+
+        return null;
     }
 
     /// <summary>Words that end a nominal cue's content: the sentence's own verb follows the noun phrase.</summary>
@@ -490,6 +500,24 @@ public sealed class AttributionExtractor
                     if (linked.Length > 0)
                         return Build(sentence, earlier, drafts[^1].Role, new TextSpan(tokens[auxFirst].Start, tokens[cueLast].End), entry.Lemma, linked, quotes) with { Inherits = drafts.Count - 1, Source = null };
                 }
+            }
+
+            // "Asked whether ...", "when asked if ...": a reported question whose asker the sentence does not name.
+            if (entry.Lemma == "ask" && QuestionStart(text, tokens, cueLast + 1) is { } question)
+            {
+                var questionEnd = ContentEnd(text, sentence, quotes, tokens[question].Start);
+                for (var k = question + 1; k < tokens.Count && tokens[k].Start < questionEnd; k++)
+                {
+                    if (!tokens[k].IsWord && text[tokens[k].Start] is ',' or ';' && !InsideQuote(quotes, tokens[k].Start))
+                    {
+                        questionEnd = tokens[k].Start;
+                        break;
+                    }
+                }
+
+                var asked = Trim(text, new TextSpan(tokens[question].Start, questionEnd));
+                if (asked.Length > 0)
+                    return new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, new TextSpan(tokens[auxFirst].Start, tokens[cueLast].End), entry.Lemma, asked, -1, false);
             }
 
             // A reporting verb with its "that" clause but no speaker we can name: kept as an unattributed statement.
