@@ -1,12 +1,15 @@
 using BenchmarkDotNet.Running;
 using ClaimTrace.Bench;
 
-// `throughput` is the whole-corpus run (pages/s per core, peak memory), `reading` the readers alone;
+// `throughput` is the whole-corpus run (pages/s per core, peak memory), `reading` the readers alone, `stages`
+// the cost per page of each analysis stage;
 // anything else goes to BenchmarkDotNet's stage benchmarks.
 if (args is ["throughput", .. var options])
     return Throughput.Run(options);
 if (args is ["reading", .. var rest])
     return ReadingThroughput.Run(rest);
+if (args is ["stages", .. var pageLimit])
+    return StageCosts.Run(pageLimit);
 
 BenchmarkSwitcher.FromAssembly(typeof(Throughput).Assembly).Run(args);
 return 0;

@@ -21,8 +21,6 @@ public sealed class AttributionExtractor
         "across", "is", "are", "was", "were", "be", "not", "there", "this", "also", "has", "have", "had", "will", "would",
     };
 
-    private static readonly HashSet<string> SourceDeterminers = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "his", "her", "its", "their", "one", "two", "some", "several", "local", "state", "senior", "u.s" };
-
     private static readonly HashSet<string> TimeLeads = new(StringComparer.OrdinalIgnoreCase) { "on", "last", "this", "early", "late", "earlier", "later", "next", "that" };
 
     private static readonly Lazy<WordSet> TimeWords = new(() => WordSet.Load("analysis/time-words.txt"));
@@ -186,6 +184,14 @@ public sealed class AttributionExtractor
     {
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (!thought && i > 0 && (IsPossessive(text, tokens, i - 1) || IsPossessivePronoun(text, tokens[i - 1])) && _lexicon.MatchNominal(text, tokens, i) is { } nominal
+                && !InsideQuote(quotes, tokens[i].Start) && !InsideDraft(drafts, first, tokens[i].Start) && Nominal(text, sentence, tokens, quotes, i, nominal.Count, nominal.Entry) is { } owned)
+            {
+                drafts.Add(owned);
+                i = LastTokenBefore(tokens, owned.Content.End);
+                continue;
+            }
+
             if (_lexicon.Match(text, tokens, i) is not { } match)
                 continue;
             var (entry, count) = match;
@@ -219,11 +225,8 @@ public sealed class AttributionExtractor
             to++;
         if (to == from || !StartsSourcePhrase(text, tokens[from]))
             return null;
-        TextSpan? source = new TextSpan(tokens[from].Start, tokens[to - 1].End);
+        var source = new TextSpan(tokens[from].Start, tokens[to - 1].End);
 
-        // "according to estimates", "according to reports": a cue, but nobody to attribute it to.
-        if (char.IsLower(text[tokens[from].Start]) && !SourceDeterminers.Contains(Word(text, tokens[from])))
-            source = null;
         var cue = new TextSpan(tokens[i].Start, tokens[i + count - 1].End);
         var wordsAfter = 0;
         for (var k = to; k < tokens.Count; k++)
@@ -246,10 +249,87 @@ public sealed class AttributionExtractor
             content = Trim(text, new TextSpan(tokens[start].Start, tokens[end - 1].End));
         }
 
-        return source is { } named
-            ? Build(sentence, named, null, cue, entry.Lemma, content, quotes)
-            : new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, cue, entry.Lemma, content, -1, false);
+        // "according to exit polls", "according to law enforcement officials": the written phrase is the source,
+        // even without a name; the resolver keeps it as a description (kind Unknown or Group), never a guessed person.
+        // A lone common noun ("according to reports", "according to estimates") names nobody: a cue without a source.
+        if (to - from == 1 && char.IsLower(text[tokens[from].Start]))
+            return new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, cue, entry.Lemma, content, -1, false);
+        return Build(sentence, source, null, cue, entry.Lemma, content, quotes);
     }
+
+    /// <summary>
+    /// "his claim that ...", "Trump's attacks on Clinton", "her decision to run": a reporting noun after a possessive.
+    /// The possessor is the source (written with its "'s", as PolNeAR marks it); the content is the complement that
+    /// follows, up to punctuation or the verb of the sentence.
+    /// </summary>
+    private Draft? Nominal(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int i, int count, CueEntry entry)
+    {
+        var owner = i - 1;
+        int sourceFirst;
+        TextSpan resolveAs;
+        if (IsPossessivePronoun(text, tokens[owner]))
+        {
+            sourceFirst = owner;
+            resolveAs = new TextSpan(tokens[owner].Start, tokens[owner].End);
+        }
+        else
+        {
+            // "Trump's" is one token; "Sanders’" ends in a separate mark. The name resolves without the possessive.
+            var nameLast = tokens[owner].IsWord ? owner : owner - 1;
+            var nameEnd = tokens[owner].IsWord ? tokens[owner].End - 2 : tokens[nameLast].End;
+            if (nameLast < 0 || !char.IsUpper(text[tokens[nameLast].Start]))
+                return null;
+            sourceFirst = WalkLeft(text, tokens, nameLast);
+            if (sourceFirst < 0)
+                return null;
+            resolveAs = new TextSpan(tokens[sourceFirst].Start, nameEnd);
+        }
+
+        var last = i + count - 1;
+        var from = last + 1;
+        if (from >= tokens.Count || !tokens[from].IsWord)
+            return null;
+        var next = Word(text, tokens[from]).ToLowerInvariant();
+        var endsInPreposition = entry.Words.Length > 1;
+        if (!endsInPreposition && next is not ("that" or "to" or "of" or "on" or "for" or "about" or "against"))
+            return null;
+        var to = from;
+        while (to < tokens.Count)
+        {
+            var t = tokens[to];
+            if (t.IsWord ? ClauseVerbs.Contains(Word(text, t)) : !(text[t.Start] is '\'' or '’' or '“' or '”' or '"' or '-' || IsInitialDot(text, tokens, to)))
+                break;
+            to++;
+        }
+        if (to == from || to - from < 1)
+            return null;
+        var content = Trim(text, new TextSpan(tokens[from].Start, tokens[to - 1].End));
+        var source = new TextSpan(tokens[sourceFirst].Start, tokens[owner].End);
+        var cue = new TextSpan(tokens[i].Start, tokens[last].End);
+        return Build(sentence, resolveAs, null, cue, entry.Lemma, content, quotes) with { Mention = source };
+    }
+
+    /// <summary>The wh-word or "if" that opens the question after "asked" ("asked on Monday whether"), within a few words.</summary>
+    private static int? QuestionStart(string text, List<Token> tokens, int from)
+    {
+        for (var k = from; k < tokens.Count && k - from <= 6 && tokens[k].IsWord; k++)
+        {
+            if (Word(text, tokens[k]).ToLowerInvariant() is "whether" or "if" or "what" or "who" or "whom" or "why" or "how" or "which" or "where" or "about")
+                return k;
+        }
+
+        return null;
+    }
+
+    /// <summary>Words that end a nominal cue's content: the sentence's own verb follows the noun phrase.</summary>
+    private static readonly HashSet<string> ClauseVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "can", "should", "may", "might", "must", "did", "does",
+        "helped", "drew", "sparked", "prompted", "came", "comes", "led", "made", "makes", "angered", "raised", "caused", "but", "and", "while",
+    };
+
+    private static bool IsPossessivePronoun(string text, Token t) =>
+        t.IsWord && Word(text, t).ToLowerInvariant() is "his" or "her" or "their" or "its" or "our";
 
     private Draft? Verb(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int i, int count, CueEntry entry, List<Draft> drafts, int first)
     {
@@ -420,6 +500,24 @@ public sealed class AttributionExtractor
                     if (linked.Length > 0)
                         return Build(sentence, earlier, drafts[^1].Role, new TextSpan(tokens[auxFirst].Start, tokens[cueLast].End), entry.Lemma, linked, quotes) with { Inherits = drafts.Count - 1, Source = null };
                 }
+            }
+
+            // "Asked whether ...", "when asked if ...": a reported question whose asker the sentence does not name.
+            if (entry.Lemma == "ask" && QuestionStart(text, tokens, cueLast + 1) is { } question)
+            {
+                var questionEnd = ContentEnd(text, sentence, quotes, tokens[question].Start);
+                for (var k = question + 1; k < tokens.Count && tokens[k].Start < questionEnd; k++)
+                {
+                    if (!tokens[k].IsWord && text[tokens[k].Start] is ',' or ';' && !InsideQuote(quotes, tokens[k].Start))
+                    {
+                        questionEnd = tokens[k].Start;
+                        break;
+                    }
+                }
+
+                var asked = Trim(text, new TextSpan(tokens[question].Start, questionEnd));
+                if (asked.Length > 0)
+                    return new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, new TextSpan(tokens[auxFirst].Start, tokens[cueLast].End), entry.Lemma, asked, -1, false);
             }
 
             // A reporting verb with its "that" clause but no speaker we can name: kept as an unattributed statement.

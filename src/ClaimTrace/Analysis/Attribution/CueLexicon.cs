@@ -7,23 +7,27 @@ internal enum CueClass
     Source,
     Link,
     Base,
+    Noun,
 }
 
 internal sealed record CueEntry(string[] Words, string Lemma, CueClass Class);
 
 /// <summary>
 /// The reporting cues (analysis/reporting-cues.tsv), the words allowed between a speaker and its cue
-/// (analysis/cue-modifiers.txt), and the title words (analysis/titles.tsv). Phrases are matched longest first.
+/// (analysis/cue-modifiers.txt), the nouns that report speech after a possessive (analysis/nominal-cues.tsv: "his
+/// claim that", "Trump's attacks on"), and the title words (analysis/titles.tsv). Phrases are matched longest first.
 /// </summary>
 internal sealed class CueLexicon
 {
     private static readonly Lazy<CueLexicon> Shared = new(Load);
     private readonly Dictionary<string, List<CueEntry>> _byFirstWord;
+    private readonly Dictionary<string, List<CueEntry>> _nominal;
     private readonly Dictionary<string, string> _titles;
 
-    private CueLexicon(Dictionary<string, List<CueEntry>> byFirstWord, WordSet modifiers, Dictionary<string, string> titles)
+    private CueLexicon(Dictionary<string, List<CueEntry>> byFirstWord, Dictionary<string, List<CueEntry>> nominal, WordSet modifiers, Dictionary<string, string> titles)
     {
         _byFirstWord = byFirstWord;
+        _nominal = nominal;
         Modifiers = modifiers;
         _titles = titles;
     }
@@ -37,10 +41,15 @@ internal sealed class CueLexicon
         _titles.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var type) ? type : null;
 
     /// <summary>The longest cue starting at token <paramref name="index"/>, with the number of tokens it spans.</summary>
-    public (CueEntry Entry, int Count)? Match(string text, List<Token> tokens, int index)
+    public (CueEntry Entry, int Count)? Match(string text, List<Token> tokens, int index) => Match(_byFirstWord, text, tokens, index);
+
+    /// <summary>The longest nominal cue ("claim", "attacks on") starting at token <paramref name="index"/>.</summary>
+    public (CueEntry Entry, int Count)? MatchNominal(string text, List<Token> tokens, int index) => Match(_nominal, text, tokens, index);
+
+    private static (CueEntry Entry, int Count)? Match(Dictionary<string, List<CueEntry>> lexicon, string text, List<Token> tokens, int index)
     {
         var first = tokens[index];
-        if (!first.IsWord || !_byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(first.Start, first.Length), out var entries))
+        if (!first.IsWord || !lexicon.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(first.Start, first.Length), out var entries))
             return null;
         foreach (var entry in entries)
         {
@@ -62,8 +71,21 @@ internal sealed class CueLexicon
 
     private static CueLexicon Load()
     {
+        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in DataFiles.ReadLines("analysis/titles.tsv"))
+        {
+            var cols = line.Split('\t');
+            if (cols.Length >= 2)
+                titles.TryAdd(cols[0].Trim(), cols[1].Trim());
+        }
+
+        return new CueLexicon(ReadCues("analysis/reporting-cues.tsv"), ReadCues("analysis/nominal-cues.tsv"), WordSet.Load("analysis/cue-modifiers.txt"), titles);
+    }
+
+    private static Dictionary<string, List<CueEntry>> ReadCues(string path)
+    {
         var byFirst = new Dictionary<string, List<CueEntry>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in DataFiles.ReadLines("analysis/reporting-cues.tsv"))
+        foreach (var line in DataFiles.ReadLines(path))
         {
             var cols = line.Split('\t');
             if (cols.Length < 3)
@@ -78,15 +100,6 @@ internal sealed class CueLexicon
 
         foreach (var list in byFirst.Values)
             list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
-
-        var titles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in DataFiles.ReadLines("analysis/titles.tsv"))
-        {
-            var cols = line.Split('\t');
-            if (cols.Length >= 2)
-                titles.TryAdd(cols[0].Trim(), cols[1].Trim());
-        }
-
-        return new CueLexicon(byFirst, WordSet.Load("analysis/cue-modifiers.txt"), titles);
+        return byFirst;
     }
 }

@@ -218,8 +218,8 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
 
     private static bool IsPronoun(string word, out bool personal)
     {
-        personal = word is "he" or "He" or "she" or "She";
-        return personal || word.ToLowerInvariant() is "i" or "we" or "they" or "you" or "it";
+        personal = word is "he" or "He" or "she" or "She" or "his" or "His" or "her" or "Her";
+        return personal || word.ToLowerInvariant() is "i" or "we" or "they" or "you" or "it" or "their" or "its" or "our";
     }
 
     private string Word(Token t) => text.Substring(t.Start, t.Length);

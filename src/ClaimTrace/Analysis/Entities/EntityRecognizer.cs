@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
 
 namespace ClaimTrace;
 
@@ -10,7 +10,7 @@ namespace ClaimTrace;
 /// surname of a person named earlier in the page ("Mizintsev"). A capitalised word with none of this evidence is
 /// not reported: sentence-initial words and headline case would otherwise flood the list.
 /// </summary>
-public sealed partial class EntityRecognizer
+public sealed class EntityRecognizer
 {
     private readonly Gazetteer _gazetteer;
     private readonly EntityLexicon _lexicon;
@@ -26,9 +26,53 @@ public sealed partial class EntityRecognizer
         _lexicon = lexicon;
     }
 
-    // A word, with inner hyphens and apostrophes ("ez-Zor", "al-Tanf", "Hay'at"); a possessive is split off later.
-    [GeneratedRegex(@"[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?", RegexOptions.CultureInvariant)]
-    private static partial Regex Word();
+    /// <summary>
+    /// The next word at or after <paramref name="from"/>: letters and digits, with inner hyphens, apostrophes and
+    /// full stops ("ez-Zor", "al-Tanf", "Hay'at", "U.S") and a trailing full stop ("U.S."); a possessive is split
+    /// off later. Written out by hand because it runs over every character of every page; it is the regular
+    /// expression <c>[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?</c>, whose greedy match never needs to backtrack.
+    /// </summary>
+    internal static bool NextWord(string text, int from, out int start, out int end)
+    {
+        start = from;
+        while (start < text.Length && !IsWordChar(text[start]))
+            start++;
+        end = start;
+        if (start >= text.Length)
+            return false;
+        while (true)
+        {
+            while (end < text.Length && IsWordChar(text[end]))
+                end++;
+            if (end + 1 < text.Length && text[end] is '-' or '\'' or '’' or '.' && IsWordChar(text[end + 1]))
+            {
+                end++;
+                continue;
+            }
+
+            break;
+        }
+
+        if (end < text.Length && text[end] == '.')
+            end++;
+        return true;
+    }
+
+    /// <summary><c>[\p{L}\p{N}]</c>: any letter or number, as the regex engine classes a UTF-16 unit.</summary>
+    private static bool IsWordChar(char c)
+    {
+        if (char.IsAsciiLetterOrDigit(c))
+            return true;
+        if (c < 128)
+            return false;
+        return char.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
+            _ => false,
+        };
+    }
 
     internal readonly record struct Token(int Start, int End, bool Capitalised, bool JoinedToNext);
 
@@ -54,10 +98,9 @@ public sealed partial class EntityRecognizer
     {
         // About one word in six characters of English prose: sized once rather than grown by doubling.
         var tokens = new List<Token>(text.Length / 6 + 16);
-        foreach (var m in Word().EnumerateMatches(text))
+        for (var position = 0; NextWord(text, position, out var start, out var wordEnd); position = wordEnd)
         {
-            var start = m.Index;
-            var end = m.Index + m.Length;
+            var end = wordEnd;
             // A full stop ends a word unless it is an abbreviation the title list or gazetteer knows ("Mr.", "U.S.").
             if (text[end - 1] == '.' && end - start > 1)
                 end--;

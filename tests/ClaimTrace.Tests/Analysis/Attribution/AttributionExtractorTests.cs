@@ -137,4 +137,33 @@ public sealed class AttributionExtractorTests
         var (_, statements) = Run("Editor's note: an earlier version of this story gave 1,500 workers.");
         Assert.DoesNotContain(statements, s => s.CueLemma == "note");
     }
+
+    [Fact]
+    public void A_reporting_noun_after_a_possessive_attributes_its_complement_to_the_possessor()
+    {
+        var (text, statements) = Run("Anna Berg spoke first. Anna Berg's claim that the mayor founded the group drew scorn.");
+        var claim = Assert.Single(statements, s => s.CueLemma == "claim");
+        Assert.Equal("Anna Berg's", claim.Speaker!.Span.Of(text));
+        Assert.Equal("Anna Berg", claim.Speaker.Name);
+        Assert.Equal("that the mayor founded the group", claim.Content.Of(text));
+    }
+
+    [Fact]
+    public void A_question_after_asked_is_reported_without_guessing_who_asked()
+    {
+        var (text, statements) = Run("Asked on Monday whether the plant would reopen, Anna Berg said it would.");
+        var asked = Assert.Single(statements, s => s.CueLemma == "ask");
+        Assert.Null(asked.Speaker);
+        Assert.Equal("whether the plant would reopen", asked.Content.Of(text));
+        Assert.Equal("Anna Berg", Assert.Single(statements, s => s.CueLemma == "say").Speaker!.Name);
+    }
+
+    [Fact]
+    public void According_to_a_description_without_a_name_keeps_the_description_as_the_source()
+    {
+        var (text, statements) = Run("Turnout rose by a third, according to early results of exit polls.");
+        var speaker = Assert.Single(statements).Speaker!;
+        Assert.Equal("early results of exit polls", speaker.Span.Of(text));
+        Assert.NotEqual(SpeakerKind.Person, speaker.Kind);
+    }
 }
