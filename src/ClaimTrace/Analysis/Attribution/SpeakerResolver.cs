@@ -77,6 +77,15 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
             var nameStart = words[nameFrom].Start;
             var nameEnd = words[^1].End;
             var name = text[nameStart..nameEnd];
+            if (!hasRoleWord && rank is null && nameFrom == first && Gazetteer.Default.Find(name) is { Kind: EntityKind.Place } place)
+            {
+                // "Moscow's declaration", "Washington said": a place that speaks is its government. It is no
+                // person, and no body with a spokesman either, so a later "he" does not resolve to it.
+                var government = new Speaker(written, start, end, place.Canonical, nameStart, nameEnd, SpeakerKind.Organisation, role);
+                _known.Add(government);
+                return government;
+            }
+
             var organisation = prefixRole is null ? null : OrganisationIn(prefixRole);
             Speaker? same = null;
             if (nameFrom == words.Count - 1)
