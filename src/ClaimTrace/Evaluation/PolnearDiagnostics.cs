@@ -14,7 +14,8 @@ public static class PolnearDiagnostics
     /// <param name="folder">a split folder holding <c>text/</c> and <c>attributions/</c> (train, for development)</param>
     /// <param name="groups">how many groups of each kind to print, largest first</param>
     /// <param name="examples">how many examples per group</param>
-    public static string Misses(string folder, int groups = 40, int examples = 3)
+    /// <param name="limit">read at most this many articles (in file-name order)</param>
+    public static string Misses(string folder, int groups = 40, int examples = 3, int limit = int.MaxValue)
     {
         var textFolder = Path.Combine(folder, "text");
         var annFolder = Path.Combine(folder, "attributions");
@@ -35,6 +36,8 @@ public static class PolnearDiagnostics
             var textPath = Path.Combine(textFolder, article + ".txt");
             if (!File.Exists(textPath) || !seen.Add(article))
                 continue;
+            if (seen.Count > limit)
+                break;
             var text = File.ReadAllText(textPath, Encoding.UTF8);
             var gold = PolnearEvaluation.ReadAttributions(File.ReadAllLines(ann, Encoding.UTF8), PolnearEvaluation.CodePointMap(text), text.Length);
             var found = Found(text, splitter, extractor);

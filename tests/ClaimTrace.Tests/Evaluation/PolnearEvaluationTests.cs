@@ -5,18 +5,32 @@ public sealed class PolnearEvaluationTests(ITestOutputHelper output)
 {
     /// <remarks>
     /// The issue's floors are cue F1 0.70 and source and content F1 0.60 (overlap). Source and content reach them;
-    /// cue F1 on dev is 0.680 at the time of writing, so this test guards that level (0.66) and the gap to 0.70 is
-    /// reported, not hidden. Tuned on train only.
+    /// cue F1 on dev is 0.688 at the time of writing, so this test pins today's figures (rounded down) as regression
+    /// floors, overlap and exact, and the gap to 0.70 is reported, not hidden. Developed on train only.
     /// </remarks>
     [Fact]
-    public void On_dev_source_and_content_f1_reach_0_60_and_cue_f1_stays_at_least_0_66_by_overlap()
+    public void On_dev_the_overlap_and_exact_f1_of_source_cue_and_content_stay_at_least_at_todays_figures()
     {
         var dev = Corpus.Require("polnear", "data", "dev");
         var report = PolnearEvaluation.Run(dev);
         output.WriteLine(report.ToTable());
-        Assert.True(report.Overlap["cue"].F1 >= 0.66, $"cue F1 {report.Overlap["cue"].F1:F3}");
-        Assert.True(report.Overlap["source"].F1 >= 0.60, $"source F1 {report.Overlap["source"].F1:F3}");
-        Assert.True(report.Overlap["content"].F1 >= 0.60, $"content F1 {report.Overlap["content"].F1:F3}");
+        Assert.True(report.Overlap["cue"].F1 >= 0.685, $"cue F1 {report.Overlap["cue"].F1:F3}");
+        Assert.True(report.Overlap["source"].F1 >= 0.68, $"source F1 {report.Overlap["source"].F1:F3}");
+        Assert.True(report.Overlap["content"].F1 >= 0.70, $"content F1 {report.Overlap["content"].F1:F3}");
+        Assert.True(report.Exact["cue"].F1 >= 0.62, $"exact cue F1 {report.Exact["cue"].F1:F3}");
+        Assert.True(report.Exact["source"].F1 >= 0.555, $"exact source F1 {report.Exact["source"].F1:F3}");
+        Assert.True(report.Exact["content"].F1 >= 0.39, $"exact content F1 {report.Exact["content"].F1:F3}");
+    }
+
+    [Fact]
+    public void The_miss_report_groups_missed_spurious_and_wrongly_sourced_cues_and_lists_precision_by_lemma()
+    {
+        var train = Corpus.Require("polnear", "data", "train");
+        var report = PolnearDiagnostics.Misses(train, groups: 5, examples: 1, limit: 20);
+        Assert.Contains("== MISSED gold cues", report, StringComparison.Ordinal);
+        Assert.Contains("== SPURIOUS found cues", report, StringComparison.Ordinal);
+        Assert.Contains("== WRONG SOURCE", report, StringComparison.Ordinal);
+        Assert.Contains("== PRECISION by cue lemma", report, StringComparison.Ordinal);
     }
 
     [Fact]
