@@ -181,4 +181,15 @@ public sealed class GazetteerDataTests
     [InlineData("Afar")]
     public void Ambiguous_or_common_words_are_no_place(string written) =>
         Assert.Null(Gazetteer.Default.Canonical(written));
+
+    [Theory]
+    [InlineData("The story ran in The New York Times on Sunday.")]
+    [InlineData("A Boston Globe reporter asked the mayor.")]
+    [InlineData("Rockets fell near Lake Chad overnight.", "Lake Chad")]
+    [InlineData("The audience came from Nassau County on Long Island.", "Nassau County")]
+    public void A_place_inside_a_longer_known_name_is_not_a_mention_of_its_own(string text, string? onlyPlace = null)
+    {
+        var places = new EntityRecognizer().Extract(text, DateResolverTests.Lines(text)).Where(e => e.Kind == EntityKind.Place).Select(e => e.Text).ToList();
+        Assert.Equal(onlyPlace is null ? [] : [onlyPlace], places);
+    }
 }
