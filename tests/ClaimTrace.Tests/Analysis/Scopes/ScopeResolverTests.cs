@@ -68,7 +68,7 @@ public sealed class ScopeResolverTests
     [Fact]
     public void A_place_inside_a_longer_name_is_not_the_scope()
     {
-        Assert.Null(ScopeOf("270", "Votes", "Winning New Mexico would give him the required 270 electoral votes."));
+        Assert.Null(ScopeOf("270", "Votes", "Winning Mexico Beach would give him the required 270 electoral votes."));
     }
 
     [Fact]
