@@ -19,7 +19,7 @@ public sealed record DuplicateSettings(
     int ShingleWords = Shingler.DefaultWords,
     int Bands = 32,
     int Rows = 4,
-    double MinJaccard = 0.5,
+    double MinJaccard = 0.6,
     double MinContainment = 0.8,
     double ContainmentFloor = 0.25,
     int MinShingles = 10)
