@@ -59,7 +59,7 @@ internal sealed class LinkRows(DbConnection connection, DbTransaction? transacti
             Names(LinkColumns));
         foreach (var l in links)
         {
-            insert.Bind(l.CopyId, l.Target, l.OriginId, l.OriginOutlet, DirectionName(l.Direction),
+            insert.Bind(l.CopyId, l.Target, l.OriginId, l.OriginOutlet, l.Direction.ToWire(),
                 l.Credit?.Credited, l.Credit?.Origin, l.Credit?.Start, l.Credit?.End, l.Credit?.Url,
                 l.Similarity?.Jaccard, l.Similarity?.Containment, l.Similarity?.CopyShingles, l.Similarity?.OriginShingles,
                 l.CopyPublished, l.OriginPublished).Execute();
@@ -144,21 +144,8 @@ internal sealed class LinkRows(DbConnection connection, DbTransaction? transacti
         signatures.Execute();
     }
 
-    public static string DirectionName(LinkDirection direction) => direction switch
-    {
-        LinkDirection.Credited => "credited",
-        LinkDirection.ByDate => "by_date",
-        LinkDirection.Undirected => "undirected",
-        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
-    };
-
-    private static LinkDirection ParseDirection(string name) => name switch
-    {
-        "credited" => LinkDirection.Credited,
-        "by_date" => LinkDirection.ByDate,
-        "undirected" => LinkDirection.Undirected,
-        _ => throw new InvalidDataException($"unknown copy link direction '{name}'"),
-    };
+    private static LinkDirection ParseDirection(string name) =>
+        LinkDirectionNames.FromWire(name) ?? throw new InvalidDataException($"unknown copy link direction '{name}'");
 
     private static string[] Names(string columns) => [.. columns.Split(", ").Select(c => "@" + c.Trim())];
 

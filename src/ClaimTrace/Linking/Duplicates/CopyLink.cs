@@ -19,6 +19,26 @@ public enum LinkDirection
 /// </summary>
 public sealed record CreditEvidence(string Credited, string Origin, int? Start, int? End, string? Url = null);
 
+public static class LinkDirectionNames
+{
+    /// <summary>The name stores and JSON use: <c>credited</c>, <c>by_date</c>, <c>undirected</c>.</summary>
+    public static string ToWire(this LinkDirection direction) => direction switch
+    {
+        LinkDirection.Credited => "credited",
+        LinkDirection.ByDate => "by_date",
+        LinkDirection.Undirected => "undirected",
+        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, null),
+    };
+
+    public static LinkDirection? FromWire(string name) => name switch
+    {
+        "credited" => LinkDirection.Credited,
+        "by_date" => LinkDirection.ByDate,
+        "undirected" => LinkDirection.Undirected,
+        _ => null,
+    };
+}
+
 /// <summary>The figures that made a pair near-duplicates: estimated from MinHash signatures, not exact counts.</summary>
 public sealed record SimilarityEvidence(double Jaccard, double Containment, int CopyShingles, int OriginShingles);
 
