@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+
 namespace ClaimTrace.Tests;
 
 public sealed class CopyLinkerTests
@@ -85,5 +88,56 @@ public sealed class CopyLinkerTests
         var linker = new CopyLinker();
 
         Assert.Empty(linker.Add(Print("https://southfront.org/1", Story, outlet: "South Front", credit: new MetaValue("southfront.org", "text:source-link"))));
+    }
+}
+
+/// <summary>The links do not depend on the order pages arrive in: what makes a rebuilt store equal an incremental one.</summary>
+public sealed class CopyLinkerOrderTests
+{
+    [Fact]
+    public void Any_arrival_order_gives_the_same_links()
+    {
+        var gen =
+            from seed in Gen.Choose(0, 100_000)
+            from shuffle in Gen.Choose(0, 100_000)
+            select (seed, shuffle);
+        Prop.ForAll(Arb.From(gen), input =>
+        {
+            var pages = MakePages(input.seed);
+            var random = new Random(input.shuffle);
+            List<Fingerprint> shuffled = [.. pages.OrderBy(_ => random.Next())];
+            return Links(pages).SequenceEqual(Links(shuffled));
+        }).QuickCheckThrowOnFailure();
+    }
+
+    /// <summary>Twelve pages from three stories: copies with a few words changed, cut short, credited or dated.</summary>
+    private static List<Fingerprint> MakePages(int seed)
+    {
+        var random = new Random(seed);
+        var fingerprinter = new Fingerprinter();
+        string[] outlets = ["Alpha", "Beta", "Gamma", "South Front"];
+        var pages = new List<Fingerprint>();
+        for (var i = 0; i < 12; i++)
+        {
+            var words = LinkingText.Words(seed + (i % 3), 200).Split(' ');
+            for (var w = 0; w < words.Length; w++)
+            {
+                if (random.NextDouble() < 0.05)
+                    words[w] = "edit" + random.Next(1000);
+            }
+
+            var text = string.Join(' ', words.Take(random.Next(120, 201)));
+            var credit = random.Next(4) == 0 ? new MetaValue(outlets[random.Next(outlets.Length)], "text:contributed-by") : null;
+            var date = random.Next(3) == 0 ? null : $"2018-12-{random.Next(10, 14)}";
+            pages.Add(fingerprinter.Of(LinkingText.Page($"https://p{i}.example/x", text, date, outlets[random.Next(outlets.Length)], credit)));
+        }
+
+        return pages;
+    }
+
+    private static List<string> Links(List<Fingerprint> order)
+    {
+        var linker = new CopyLinker();
+        return [.. order.SelectMany(linker.Add).Select(l => $"{l.CopyId}>{l.Target}:{l.Direction}:{l.Similarity?.Jaccard}").Order(StringComparer.Ordinal)];
     }
 }
