@@ -91,4 +91,17 @@ public abstract partial class PageStoreContract<TStore>
         var pair = Assert.Single(incremental, l => l.IsPagePair);
         Assert.Equal((pages[1].Id, pages[0].Id, LinkDirection.Credited), (pair.CopyId, pair.OriginId, pair.Direction));
     }
+
+    [Fact]
+    public void Signatures_of_another_scheme_are_dropped_and_every_page_is_linked_again()
+    {
+        var pages = LinkedPages();
+        Store.SaveBatch(pages, []);
+        Store.SaveLinking("minhash0-old", [.. pages.Select(p => new Fingerprinter().Of(p))], []);
+
+        var run = new CopyLinkRunner(Store).Run();
+
+        Assert.Equal((0, 3, 2), (run.Loaded, run.Fingerprinted, run.Links));
+        Assert.All(Store.LoadFingerprints(), s => Assert.Equal(DuplicateSettings.Default.Scheme, s.Scheme));
+    }
 }
