@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using ClaimTrace.Bench;
 
 // `throughput` is the whole-corpus run (pages/s per core, peak memory), `reading` the readers alone, `stages`
-// the cost per page of each analysis stage;
+// the cost per page of each analysis stage, `linking` near-duplicate linking at 10k, 30k and 100k pages;
 // anything else goes to BenchmarkDotNet's stage benchmarks.
 if (args is ["throughput", .. var options])
     return Throughput.Run(options);
@@ -10,6 +10,8 @@ if (args is ["reading", .. var rest])
     return ReadingThroughput.Run(rest);
 if (args is ["stages", .. var pageLimit])
     return StageCosts.Run(pageLimit);
+if (args is ["linking", .. var sizes])
+    return LinkingThroughput.Run(sizes);
 
 BenchmarkSwitcher.FromAssembly(typeof(Throughput).Assembly).Run(args);
 return 0;

@@ -17,6 +17,7 @@ public static class CliApp
         root.Add(DocsCommand.Create(globals));
         root.Add(ShowCommand.Create(globals));
         root.Add(ClaimsCommand.Create(globals));
+        root.Add(CopiesCommand.Create(globals));
         root.Add(ExtractCommand.Create(globals));
         root.Add(EvalCommand.Create(globals));
 

@@ -33,6 +33,25 @@ public interface IPageStore : IDisposable
     IReadOnlyList<StoredFailure> ListFailures(int offset, int limit);
 
     StoreCounts Counts();
+
+    /// <summary>
+    /// Stores near-duplicate fingerprints made with <paramref name="scheme"/> and the copy links found for them, in
+    /// one transaction. Every link already stored that touches one of the fingerprints' pages is replaced: the
+    /// links given are all there is between those pages and the pages fingerprinted before them.
+    /// </summary>
+    void SaveLinking(string scheme, IReadOnlyList<Fingerprint> fingerprints, IReadOnlyList<CopyLink> links);
+
+    /// <summary>Every stored fingerprint, whatever its scheme, ordered by page id.</summary>
+    IReadOnlyList<StoredFingerprint> LoadFingerprints();
+
+    /// <summary>Ids of documents whose current version has no fingerprint of <paramref name="scheme"/>, in id order.</summary>
+    IReadOnlyList<string> ListUnfingerprinted(string scheme, int limit);
+
+    /// <summary>Copy links, ordered by copy id then target, so pages of results are stable.</summary>
+    IReadOnlyList<CopyLink> ListCopyLinks(CopyLinkQuery query);
+
+    /// <summary>Forgets every fingerprint and copy link (a relink rebuilds them from the pages).</summary>
+    void ClearLinking();
 }
 
 public enum IngestStatus
@@ -72,3 +91,9 @@ public sealed record DocumentQuery(int Offset = 0, int Limit = 100, string? Outl
 public sealed record StoredFailure(string Source, string? Location, FailureKind Kind, string Reason, DateTimeOffset RecordedAt);
 
 public sealed record StoreCounts(int Documents, int Versions, int Segments, int Comments, int Failures);
+
+/// <summary>A stored near-duplicate signature and the scheme it was made with (<see cref="DuplicateSettings.Scheme"/>).</summary>
+public sealed record StoredFingerprint(string Scheme, Fingerprint Fingerprint);
+
+/// <summary>Which copy links to list: those of one page (as copy or origin) or all; page pairs only or outlet credits too.</summary>
+public sealed record CopyLinkQuery(string? PageId = null, bool PagePairsOnly = false, int Offset = 0, int Limit = 1000);

@@ -171,6 +171,76 @@ public abstract class SqlPageStore : IPageStore
         }
     }
 
+    public void SaveLinking(string scheme, IReadOnlyList<Fingerprint> fingerprints, IReadOnlyList<CopyLink> links)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scheme);
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        ArgumentNullException.ThrowIfNull(links);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            using var transaction = connection.BeginTransaction();
+            try
+            {
+                new LinkRows(connection, transaction).Save(scheme, fingerprints, links);
+                transaction.Commit();
+            }
+            catch (DbException e)
+            {
+                throw Describe(e, $"saving {fingerprints.Count} fingerprints and {links.Count} copy links failed; none was stored");
+            }
+        }
+    }
+
+    public IReadOnlyList<StoredFingerprint> LoadFingerprints()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("loading fingerprints", () => new LinkRows(connection, null).LoadFingerprints());
+        }
+    }
+
+    public IReadOnlyList<string> ListUnfingerprinted(string scheme, int limit)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(scheme);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("listing pages without a fingerprint", () => new LinkRows(connection, null).Unfingerprinted(scheme, limit));
+        }
+    }
+
+    public IReadOnlyList<CopyLink> ListCopyLinks(CopyLinkQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckPage(query.Offset, query.Limit);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("listing copy links", () => new LinkRows(connection, null).List(query));
+        }
+    }
+
+    public void ClearLinking()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            using var transaction = connection.BeginTransaction();
+            try
+            {
+                new LinkRows(connection, transaction).Clear();
+                transaction.Commit();
+            }
+            catch (DbException e)
+            {
+                throw Describe(e, "clearing fingerprints and copy links failed");
+            }
+        }
+    }
+
     public void Dispose()
     {
         Dispose(true);

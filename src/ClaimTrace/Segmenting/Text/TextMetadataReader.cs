@@ -35,13 +35,13 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
     [GeneratedRegex(@"\bappeared first on\s+(?<name>.+?)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AppearedFirstOn();
 
-    [GeneratedRegex(@"^\s*(?:this (?:article|story|post) )?(?:was )?(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by)\s+(?<name>.+?)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:this (?:article|story|post) )?(?:was )?(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by)\s+(?<name>.+?)(?:\s+(?:at|on)\s+\d.*)?\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OriginallyPublished();
 
     [GeneratedRegex(@"^\s*(?:republished|reprinted) (?:with permission )?(?:from|by)\s+(?<name>.+?)\s*\.?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Republished();
 
-    [GeneratedRegex(@"^\s*from (?:the )?(?<name>[\p{Lu}][\p{L}'’&.-]*(?:\s+[\p{Lu}][\p{L}'’&.-]*){0,6})\s*:", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*[Ff]rom (?:[Tt]he )?(?<name>[\p{Lu}][\p{L}'’&.-]*(?:\s+[\p{Lu}][\p{L}'’&.-]*){0,6})\s*:", RegexOptions.CultureInvariant)]
     private static partial Regex FromOutletColon();
 
     [GeneratedRegex(@"^\s*(?:source|via)\s*:\s*(?<url>(?:https?://|www\.)\S+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -205,12 +205,16 @@ internal sealed partial class TextMetadataReader(OutletDirectory outlets)
                 return credit;
         }
 
-        var first = layout.Lines(PageZone.Body).FirstOrDefault(l => !l.IsBlank);
-        if (first is not null && FromOutletColon().Match(first.Text) is { Success: true } from
-            && outlets.FindByName(from.Groups["name"].Value) is { } known)
+        // The credit opens the article; a page that starts with it may have it read as a title line, so the
+        // page's first line is tried as well as the body's.
+        foreach (var first in new[] { layout.Lines(PageZone.Body).FirstOrDefault(l => !l.IsBlank), layout.All.FirstOrDefault(l => !l.IsBlank) })
         {
-            var g = from.Groups["name"];
-            return new MetaValue(known, "text:from-credit", first.Line.Start + g.Index, first.Line.Start + g.Index + g.Length);
+            if (first is not null && FromOutletColon().Match(first.Text) is { Success: true } from
+                && outlets.FindByName(from.Groups["name"].Value) is { } known)
+            {
+                var g = from.Groups["name"];
+                return new MetaValue(known, "text:from-credit", first.Line.Start + g.Index, first.Line.Start + g.Index + g.Length);
+            }
         }
 
         // A bare "Source: https://..." at the foot of a repost names where it was taken from.
