@@ -27,16 +27,10 @@ public static class PolnearDiagnostics
         var spurious = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var wrongSource = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var perLemma = new Dictionary<string, (int Found, int Right)>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ann in Directory.GetFiles(annFolder, "*.ann").Order(StringComparer.Ordinal))
+        var documents = 0;
+        foreach (var (ann, textPath) in PolnearEvaluation.Articles(Directory.GetFiles(annFolder, "*.ann").Order(StringComparer.Ordinal), textFolder))
         {
-            var name = Path.GetFileNameWithoutExtension(ann);
-            var underscore = name.LastIndexOf('_');
-            var article = underscore > 0 ? name[..underscore] : name;
-            var textPath = Path.Combine(textFolder, article + ".txt");
-            if (!File.Exists(textPath) || !seen.Add(article))
-                continue;
-            if (seen.Count > limit)
+            if (++documents > limit)
                 break;
             var text = File.ReadAllText(textPath, Encoding.UTF8);
             var gold = PolnearEvaluation.ReadAttributions(File.ReadAllLines(ann, Encoding.UTF8), PolnearEvaluation.CodePointMap(text), text.Length);

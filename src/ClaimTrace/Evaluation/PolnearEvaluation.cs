@@ -61,15 +61,8 @@ public static class PolnearEvaluation
         var exact = Roles.ToDictionary(r => r, _ => new SpanScore(0, 0, 0, 0));
         var overlap = Roles.ToDictionary(r => r, _ => new SpanScore(0, 0, 0, 0));
         var documents = 0;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ann in annotations)
+        foreach (var (ann, textPath) in Articles(annotations, textFolder))
         {
-            var name = Path.GetFileNameWithoutExtension(ann);
-            var underscore = name.LastIndexOf('_');
-            var article = underscore > 0 ? name[..underscore] : name;
-            var textPath = Path.Combine(textFolder, article + ".txt");
-            if (!File.Exists(textPath) || !seen.Add(article))
-                continue;
             if (documents++ >= limit)
                 break;
             var text = File.ReadAllText(textPath, Encoding.UTF8);
@@ -88,6 +81,24 @@ public static class PolnearEvaluation
     }
 
     private static readonly string[] Roles = PolnearReport.Roles;
+
+    /// <summary>
+    /// Each article once, with its annotation file: PolNeAR names annotations <c>article_annotator.ann</c>, and an
+    /// article annotated twice is scored on its first annotation (in file-name order).
+    /// </summary>
+    internal static IEnumerable<(string Annotation, string Text)> Articles(IEnumerable<string> annotations, string textFolder)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ann in annotations)
+        {
+            var name = Path.GetFileNameWithoutExtension(ann);
+            var underscore = name.LastIndexOf('_');
+            var article = underscore > 0 ? name[..underscore] : name;
+            var textPath = Path.Combine(textFolder, article + ".txt");
+            if (File.Exists(textPath) && seen.Add(article))
+                yield return (ann, textPath);
+        }
+    }
 
     /// <summary>The source, cue and content spans the extractor finds in a plain article.</summary>
     internal static List<(string Role, TextSpan Span)> Extract(string text, SentenceSplitter splitter, AttributionExtractor extractor)

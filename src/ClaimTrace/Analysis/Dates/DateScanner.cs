@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -85,7 +84,7 @@ internal sealed class DateScanner
     {
         var c = text[p];
         var set = _otherStarts.Count > 0 ? _otherStarts.GetValueOrDefault(c) : 0;
-        if (!IsWordChar(c) || (p > 0 && IsWordChar(text[p - 1])))
+        if (!RegexWordChar.Is(c) || (p > 0 && RegexWordChar.Is(text[p - 1])))
             return set;
         if (char.IsDigit(c))
             return set | _digit;
@@ -105,19 +104,4 @@ internal sealed class DateScanner
         return text.AsSpan(start, end - start);
     }
 
-    /// <summary>The pattern's <c>[\p{L}\p{N}]</c>: any letter or any number, digit or not.</summary>
-    private static bool IsWordChar(char c)
-    {
-        if (char.IsAsciiLetterOrDigit(c))
-            return true;
-        if (c < 128)
-            return false;
-        return char.GetUnicodeCategory(c) switch
-        {
-            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
-            _ => false,
-        };
-    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace ClaimTrace;
 
@@ -35,16 +34,16 @@ public sealed class EntityRecognizer
     internal static bool NextWord(string text, int from, out int start, out int end)
     {
         start = from;
-        while (start < text.Length && !IsWordChar(text[start]))
+        while (start < text.Length && !RegexWordChar.Is(text[start]))
             start++;
         end = start;
         if (start >= text.Length)
             return false;
         while (true)
         {
-            while (end < text.Length && IsWordChar(text[end]))
+            while (end < text.Length && RegexWordChar.Is(text[end]))
                 end++;
-            if (end + 1 < text.Length && text[end] is '-' or '\'' or '’' or '.' && IsWordChar(text[end + 1]))
+            if (end + 1 < text.Length && text[end] is '-' or '\'' or '’' or '.' && RegexWordChar.Is(text[end + 1]))
             {
                 end++;
                 continue;
@@ -56,22 +55,6 @@ public sealed class EntityRecognizer
         if (end < text.Length && text[end] == '.')
             end++;
         return true;
-    }
-
-    /// <summary><c>[\p{L}\p{N}]</c>: any letter or number, as the regex engine classes a UTF-16 unit.</summary>
-    private static bool IsWordChar(char c)
-    {
-        if (char.IsAsciiLetterOrDigit(c))
-            return true;
-        if (c < 128)
-            return false;
-        return char.GetUnicodeCategory(c) switch
-        {
-            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
-                or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber => true,
-            _ => false,
-        };
     }
 
     internal readonly record struct Token(int Start, int End, bool Capitalised, bool JoinedToNext);
