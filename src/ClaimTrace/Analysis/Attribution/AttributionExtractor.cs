@@ -21,6 +21,14 @@ public sealed class AttributionExtractor
         "across", "is", "are", "was", "were", "be", "not", "there", "this", "also", "has", "have", "had", "will", "would",
     };
 
+    /// <summary>
+    /// Cues that open their own attribution even inside the content of an earlier one: "X said A, and Y said B",
+    /// "attacks, which the probe said were covered up", "a note to staff, Zucker said ...". PolNeAR marks these
+    /// (nested or coordinated) as attributions of their own; a content running to the sentence end would hide them.
+    /// Only the verbs that are almost always reporting ones: weaker cues inside content are mostly not attributions.
+    /// </summary>
+    private static readonly HashSet<string> NestsInContent = new(StringComparer.Ordinal) { "say", "report", "write", "argue", "note", "suggest" };
+
     private static readonly HashSet<string> TimeLeads = new(StringComparer.OrdinalIgnoreCase) { "on", "last", "this", "early", "late", "earlier", "later", "next", "that" };
 
     private static readonly Lazy<WordSet> TimeWords = new(() => WordSet.Load("analysis/time-words.txt"));
@@ -196,7 +204,7 @@ public sealed class AttributionExtractor
                 continue;
             var (entry, count) = match;
             var cueStart = tokens[i].Start;
-            if ((entry.Class == CueClass.Thought) != thought || InsideQuote(quotes, cueStart) || InsideDraft(drafts, first, cueStart))
+            if ((entry.Class == CueClass.Thought) != thought || InsideQuote(quotes, cueStart) || InsideDraft(drafts, first, cueStart, content: !NestsInContent.Contains(entry.Lemma)))
             {
                 i += count - 1;
                 continue;
@@ -937,12 +945,12 @@ public sealed class AttributionExtractor
         return false;
     }
 
-    private static bool InsideDraft(List<Draft> drafts, int first, int offset)
+    private static bool InsideDraft(List<Draft> drafts, int first, int offset, bool content = true)
     {
         for (var k = first; k < drafts.Count; k++)
         {
             var d = drafts[k];
-            if (d.Content.Contains(offset) || (d.Source is { } source && source.Contains(offset)) || (d.Cue is { } cue && cue.Contains(offset)))
+            if ((content && d.Content.Contains(offset)) || (d.Source is { } source && source.Contains(offset)) || (d.Cue is { } cue && cue.Contains(offset)))
                 return true;
         }
 

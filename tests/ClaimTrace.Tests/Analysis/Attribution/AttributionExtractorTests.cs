@@ -166,4 +166,19 @@ public sealed class AttributionExtractorTests
         Assert.Equal("early results of exit polls", speaker.Span.Of(text));
         Assert.NotEqual(SpeakerKind.Person, speaker.Kind);
     }
+
+    [Fact]
+    public void A_second_said_inside_the_content_of_the_first_opens_its_own_attribution()
+    {
+        var (text, statements) = Run("Six in 10 voters said the economy was weak, and three-quarters said the same of taxes.");
+        Assert.Equal(2, statements.Count(s => s.CueLemma == "say"));
+        Assert.Contains(statements, s => s.Speaker?.Span.Of(text) == "three-quarters" && s.Content.Of(text).StartsWith("the same of taxes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_said_in_a_relative_clause_inside_other_content_is_attributed_to_its_own_subject()
+    {
+        var (text, statements) = Run("The report cited an internal audit of the attacks, which the probe said were covered up.");
+        Assert.Contains(statements, s => s.CueLemma == "say" && s.Speaker?.Span.Of(text) == "the probe");
+    }
 }
