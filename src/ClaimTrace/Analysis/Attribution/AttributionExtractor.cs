@@ -469,6 +469,12 @@ public sealed class AttributionExtractor
                         role = appositive.StartsWith("a ", StringComparison.OrdinalIgnoreCase) ? appositive[2..] : appositive.StartsWith("an ", StringComparison.OrdinalIgnoreCase) ? appositive[3..] : appositive;
                 }
             }
+
+            if (source is null && LongApposition(text, tokens, quotes, j) is { } opening)
+            {
+                sourceFirst = opening.First;
+                source = new TextSpan(tokens[opening.First].Start, tokens[opening.Last].End);
+            }
         }
 
         var inverted = false;
@@ -589,6 +595,41 @@ public sealed class AttributionExtractor
             contentEnd = tokens[according].Start;
         var contentSpan = Trim(text, new TextSpan(tokens[after].Start, contentEnd));
         return contentSpan.Length == 0 ? null : Build(sentence, source.Value, role, cue, entry.Lemma, contentSpan, quotes);
+    }
+
+    /// <summary>
+    /// "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said": an apposition too long or
+    /// with too many commas for the nearest-mark search. The name opening the sentence (or following the quote that
+    /// opens it) and ending at a comma or dash is the speaker when the cue closes the parenthetical after it.
+    /// </summary>
+    private static (int First, int Last)? LongApposition(string text, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int mark)
+    {
+        var s = 0;
+        if (tokens.Count > 0 && !tokens[0].IsWord && QuoteStartingAt(quotes, tokens[0].Start) is { } opening)
+        {
+            while (s < mark && tokens[s].Start < opening.End)
+                s++;
+            while (s < mark && !tokens[s].IsWord)
+                s++;
+        }
+        else if (s < mark && tokens[s].IsWord && Word(text, tokens[s]) is "But" or "And")
+        {
+            s++;
+        }
+
+        var e = s;
+        while (e < mark && e - s < 8 && ((tokens[e].IsWord && (char.IsUpper(text[tokens[e].Start]) || (Word(text, tokens[e]) == "of" && e > s))) || IsInitialDot(text, tokens, e)
+            || (!tokens[e].IsWord && text[tokens[e].Start] == '.' && e > s && tokens[e - 1].IsWord && tokens[e - 1].Length <= 3)))
+            e++;
+        if (e == s || e >= mark - 1 || mark - e > 50 || tokens[e].IsWord || text[tokens[e].Start] is not (',' or '–' or '—' or '('))
+            return null;
+        var first = Word(text, tokens[s]);
+        if (Boundaries.Contains(first) || OutletVoice.Contains(first) || TimeWords.Value.Contains(first) || (e - s == 1 && first.EndsWith("ly", StringComparison.Ordinal)))
+            return null;
+        var last = e - 1;
+        while (last > s && !tokens[last].IsWord)
+            last--;
+        return (s, last);
     }
 
     /// <summary>

@@ -181,4 +181,13 @@ public sealed class AttributionExtractorTests
         var (text, statements) = Run("The report cited an internal audit of the attacks, which the probe said were covered up.");
         Assert.Contains(statements, s => s.CueLemma == "say" && s.Speaker?.Span.Of(text) == "the probe");
     }
+
+    [Fact]
+    public void A_long_apposition_with_commas_inside_still_leaves_the_opening_name_as_the_speaker()
+    {
+        var (text, statements) = Run("Paul Porter, a truck driver from Ava, Mo., who is a member of the Teamsters union and a supporter of the plan, said he already received overtime pay.");
+        var statement = Assert.Single(statements, s => s.CueLemma == "say");
+        Assert.Equal("Paul Porter", statement.Speaker!.Span.Of(text));
+        Assert.Equal("he already received overtime pay", statement.Content.Of(text));
+    }
 }
