@@ -586,7 +586,9 @@ public sealed class AttributionExtractor
             return content.Length == 0 ? null : Build(sentence, source.Value, role, cue, entry.Lemma, content, quotes);
         }
 
-        if (after >= tokens.Count || restIsTail)
+        if (restIsTail && after < tokens.Count && ContentAfterTail(text, tokens, afterSpeech) is { } afterTail)
+            after = afterTail;
+        else if (after >= tokens.Count || restIsTail)
             return null;
         var contentEnd = ContentEnd(text, sentence, quotes, tokens[after].Start);
         if (CoordinatedCue(text, tokens, after) is { } nextCue && tokens[nextCue].Start < contentEnd)
@@ -656,15 +658,47 @@ public sealed class AttributionExtractor
             var nextNext = last + 3 < tokens.Count ? Word(text, tokens[last + 3]).ToLowerInvariant() : "";
             if (next is "comments" or "remarks" or "statement" or "interview" || (next is "a" or "an" && nextNext is "statement" or "interview"))
             {
-                var k = last + 1;
-                while (k + 1 < tokens.Count && tokens[k + 1].IsWord && !Word(text, tokens[k + 1]).Equals("that", StringComparison.OrdinalIgnoreCase))
-                    k++;
+                // The phrase ends at its noun unless a participle continues it ("comments translated and published by
+                // RT"); what follows may be a time and the content itself ("in a statement Thursday they pulled ...").
+                var k = next is "a" or "an" ? last + 3 : last + 2;
+                if (k + 1 < tokens.Count && tokens[k + 1].IsWord && Word(text, tokens[k + 1]) is var participle && participle.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(participle[0]))
+                {
+                    while (k + 1 < tokens.Count && tokens[k + 1].IsWord && !Word(text, tokens[k + 1]).Equals("that", StringComparison.OrdinalIgnoreCase))
+                        k++;
+                }
+
                 return k;
             }
         }
 
         _ = entry;
         return last;
+    }
+
+    /// <summary>
+    /// "said Thursday he would leave", "said at a news conference last week that ...": a time or a place between the
+    /// cue and its content. The content starts at the "that" closing the place, or at the clause after the time.
+    /// </summary>
+    private static int? ContentAfterTail(string text, List<Token> tokens, int from)
+    {
+        for (var k = from; k < tokens.Count && k - from <= 12 && tokens[k].IsWord; k++)
+        {
+            if (Word(text, tokens[k]).Equals("that", StringComparison.OrdinalIgnoreCase))
+                return k > from ? k : null;
+        }
+
+        var m = from;
+        while (m < tokens.Count && tokens[m].IsWord && m - from < 5 && !Word(text, tokens[m]).Equals("that", StringComparison.OrdinalIgnoreCase)
+            && (TimeWords.Value.Contains(text.AsSpan(tokens[m].Start, tokens[m].Length)) || TimeLeads.Contains(Word(text, tokens[m]))))
+            m++;
+        if (m == from || m >= tokens.Count || !tokens[m].IsWord)
+            return null;
+        var words = 0;
+        for (var k = m; k < tokens.Count; k++)
+            words += tokens[k].IsWord ? 1 : 0;
+        var first = Word(text, tokens[m]);
+        var opensClause = IsPronounWord(first) || first is "the" or "a" or "an" or "his" or "her" or "their" or "its" || char.IsUpper(first[0]);
+        return words >= 3 && opensClause && !Boundaries.Contains(first) ? m : null;
     }
 
     private static bool IsTail(string text, List<Token> tokens, int from)
@@ -806,20 +840,44 @@ public sealed class AttributionExtractor
         return null;
     }
 
-    /// <summary>A pronoun or a run of capitalised words opening the sentence and followed by a verb-like word.</summary>
+    /// <summary>
+    /// A pronoun or a run of capitalised words opening the sentence and followed by a verb-like word. A leading
+    /// "But"/"And" or an introductory phrase ("In an interview with the Journal, Trump doubled down ... and said")
+    /// comes before the subject.
+    /// </summary>
     private TextSpan? SubjectAtStart(string text, List<Token> tokens, int before)
     {
         if (tokens.Count == 0 || !tokens[0].IsWord)
             return null;
+        if (SubjectAt(text, tokens, 0, before) is { } subject)
+            return subject;
         var first = Word(text, tokens[0]);
-        if (first is "He" or "She" or "They" or "We" or "I")
-            return new TextSpan(tokens[0].Start, tokens[0].End);
-        var k = 0;
-        while (k < before && k < 6 && (tokens[k].IsWord && char.IsUpper(text[tokens[k].Start]) || (!tokens[k].IsWord && text[tokens[k].Start] == '.' && k > 0)))
-            k++;
-        if (k == 0 || k >= before || !tokens[k].IsWord || char.IsUpper(text[tokens[k].Start]) || OutletVoice.Contains(first) || _lexicon.TitleType(Word(text, tokens[k - 1])) is "org")
+        if (first is "But" or "And")
+            return SubjectAt(text, tokens, 1, before);
+        if (!Boundaries.Contains(first) && !OutletVoice.Contains(first))
             return null;
-        return new TextSpan(tokens[0].Start, tokens[k - 1].End);
+        for (var k = 1; k < before && k <= 15; k++)
+        {
+            if (!tokens[k].IsWord && text[tokens[k].Start] == ',')
+                return SubjectAt(text, tokens, k + 1, before);
+        }
+
+        return null;
+    }
+
+    private TextSpan? SubjectAt(string text, List<Token> tokens, int start, int before)
+    {
+        if (start >= tokens.Count || !tokens[start].IsWord)
+            return null;
+        var first = Word(text, tokens[start]);
+        if (first is "He" or "She" or "They" or "We" or "I" or "he" or "she" or "they" or "we")
+            return new TextSpan(tokens[start].Start, tokens[start].End);
+        var k = start;
+        while (k < before && k - start < 6 && (tokens[k].IsWord && char.IsUpper(text[tokens[k].Start]) || (!tokens[k].IsWord && text[tokens[k].Start] == '.' && k > start)))
+            k++;
+        if (k == start || k >= before || !tokens[k].IsWord || char.IsUpper(text[tokens[k].Start]) || OutletVoice.Contains(first) || _lexicon.TitleType(Word(text, tokens[k - 1])) is "org")
+            return null;
+        return new TextSpan(tokens[start].Start, tokens[k - 1].End);
     }
 
     private static bool AllNameWords(string text, List<Token> tokens, int from, int to)

@@ -190,4 +190,21 @@ public sealed class AttributionExtractorTests
         Assert.Equal("Paul Porter", statement.Speaker!.Span.Of(text));
         Assert.Equal("he already received overtime pay", statement.Content.Of(text));
     }
+
+    [Fact]
+    public void A_time_or_a_statement_between_said_and_its_clause_does_not_end_the_attribution()
+    {
+        var (text, statements) = Run("Mr. Clinton said Thursday he would leave the board. United Gun Group said in a statement Thursday night they pulled the listing.");
+        Assert.Contains(statements, s => s.Speaker?.Span.Of(text) == "Mr. Clinton" && s.Content.Of(text) == "he would leave the board");
+        Assert.Contains(statements, s => s.Speaker?.Span.Of(text) == "United Gun Group" && s.Content.Of(text) == "they pulled the listing");
+    }
+
+    [Fact]
+    public void The_subject_after_an_introductory_phrase_speaks_the_coordinated_said()
+    {
+        var (text, statements) = Run("In an interview with the Journal, Trump doubled down on his comments and said the judge had a conflict of interest.");
+        var statement = Assert.Single(statements, s => s.CueLemma == "say");
+        Assert.Equal("Trump", statement.Speaker!.Span.Of(text));
+        Assert.Equal("the judge had a conflict of interest", statement.Content.Of(text));
+    }
 }
