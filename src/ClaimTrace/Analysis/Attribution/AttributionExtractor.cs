@@ -439,6 +439,13 @@ public sealed class AttributionExtractor
             if (sourceFirst >= 0)
                 source = new TextSpan(tokens[sourceFirst].Start, tokens[j].End);
         }
+        else if (j >= 1 && text[tokens[j].Start] == '.' && tokens[j - 1].IsWord && Word(text, tokens[j - 1]) is "Jr" or "Sr")
+        {
+            // "Vice President Joseph R. Biden Jr. said": the suffix's dot ends the name, not a sentence.
+            sourceFirst = WalkLeft(text, tokens, j - 1);
+            if (sourceFirst >= 0)
+                source = new TextSpan(tokens[sourceFirst].Start, tokens[j].End);
+        }
         else if (j >= 1 && text[tokens[j].Start] is ',' or '–' or '—')
         {
             // Apposition: "X, a doctor, said", "X – head of ... – said", "X, which monitors the conflict, said".

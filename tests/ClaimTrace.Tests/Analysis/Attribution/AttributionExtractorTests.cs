@@ -207,4 +207,13 @@ public sealed class AttributionExtractorTests
         Assert.Equal("Trump", statement.Speaker!.Span.Of(text));
         Assert.Equal("the judge had a conflict of interest", statement.Content.Of(text));
     }
+
+    [Fact]
+    public void A_name_ending_in_Jr_speaks_the_said_after_it()
+    {
+        var (text, statements) = Run("Vice President Joseph R. Biden Jr. said the remarks had made him a danger to allies.");
+        var statement = Assert.Single(statements, s => s.CueLemma == "say");
+        Assert.StartsWith("Vice President Joseph R. Biden", statement.Speaker!.Span.Of(text), StringComparison.Ordinal);
+        Assert.Equal("the remarks had made him a danger to allies", statement.Content.Of(text));
+    }
 }
