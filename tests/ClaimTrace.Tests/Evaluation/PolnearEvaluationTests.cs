@@ -4,9 +4,9 @@ namespace ClaimTrace.Tests;
 public sealed class PolnearEvaluationTests(ITestOutputHelper output)
 {
     /// <remarks>
-    /// The issue's floors are cue F1 0.70 and source and content F1 0.60 (overlap). Source and content reach them;
-    /// cue F1 on dev is 0.688 at the time of writing, so this test pins today's figures (rounded down) as regression
-    /// floors, overlap and exact, and the gap to 0.70 is reported, not hidden. Developed on train only.
+    /// The issue's floors are cue F1 0.70 and source and content F1 0.60 (overlap). All three reach them (cue F1
+    /// on dev is 0.7002 at the time of writing, just at the floor); this test pins the issue's cue floor and today's
+    /// other figures (rounded down) as regression floors, overlap and exact. Developed on train only.
     /// </remarks>
     [Fact]
     public void On_dev_the_overlap_and_exact_f1_of_source_cue_and_content_stay_at_least_at_todays_figures()
@@ -14,12 +14,12 @@ public sealed class PolnearEvaluationTests(ITestOutputHelper output)
         var dev = Corpus.Require("polnear", "data", "dev");
         var report = PolnearEvaluation.Run(dev);
         output.WriteLine(report.ToTable());
-        Assert.True(report.Overlap["cue"].F1 >= 0.685, $"cue F1 {report.Overlap["cue"].F1:F3}");
-        Assert.True(report.Overlap["source"].F1 >= 0.68, $"source F1 {report.Overlap["source"].F1:F3}");
-        Assert.True(report.Overlap["content"].F1 >= 0.70, $"content F1 {report.Overlap["content"].F1:F3}");
-        Assert.True(report.Exact["cue"].F1 >= 0.62, $"exact cue F1 {report.Exact["cue"].F1:F3}");
-        Assert.True(report.Exact["source"].F1 >= 0.555, $"exact source F1 {report.Exact["source"].F1:F3}");
-        Assert.True(report.Exact["content"].F1 >= 0.39, $"exact content F1 {report.Exact["content"].F1:F3}");
+        Assert.True(report.Overlap["cue"].F1 >= 0.70, $"cue F1 {report.Overlap["cue"].F1:F3}");
+        Assert.True(report.Overlap["source"].F1 >= 0.69, $"source F1 {report.Overlap["source"].F1:F3}");
+        Assert.True(report.Overlap["content"].F1 >= 0.705, $"content F1 {report.Overlap["content"].F1:F3}");
+        Assert.True(report.Exact["cue"].F1 >= 0.635, $"exact cue F1 {report.Exact["cue"].F1:F3}");
+        Assert.True(report.Exact["source"].F1 >= 0.565, $"exact source F1 {report.Exact["source"].F1:F3}");
+        Assert.True(report.Exact["content"].F1 >= 0.40, $"exact content F1 {report.Exact["content"].F1:F3}");
     }
 
     [Fact]

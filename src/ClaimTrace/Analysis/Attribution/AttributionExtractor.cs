@@ -21,6 +21,14 @@ public sealed class AttributionExtractor
         "across", "is", "are", "was", "were", "be", "not", "there", "this", "also", "has", "have", "had", "will", "would",
     };
 
+    /// <summary>
+    /// Cues that open their own attribution even inside the content of an earlier one: "X said A, and Y said B",
+    /// "attacks, which the probe said were covered up", "a note to staff, Zucker said ...". PolNeAR marks these
+    /// (nested or coordinated) as attributions of their own; a content running to the sentence end would hide them.
+    /// Only the verbs that are almost always reporting ones: weaker cues inside content are mostly not attributions.
+    /// </summary>
+    private static readonly HashSet<string> NestsInContent = new(StringComparer.Ordinal) { "say", "report", "write", "argue", "note", "suggest" };
+
     private static readonly HashSet<string> TimeLeads = new(StringComparer.OrdinalIgnoreCase) { "on", "last", "this", "early", "late", "earlier", "later", "next", "that" };
 
     private static readonly Lazy<WordSet> TimeWords = new(() => WordSet.Load("analysis/time-words.txt"));
@@ -196,7 +204,7 @@ public sealed class AttributionExtractor
                 continue;
             var (entry, count) = match;
             var cueStart = tokens[i].Start;
-            if ((entry.Class == CueClass.Thought) != thought || InsideQuote(quotes, cueStart) || InsideDraft(drafts, first, cueStart))
+            if ((entry.Class == CueClass.Thought) != thought || InsideQuote(quotes, cueStart) || InsideDraft(drafts, first, cueStart, content: !NestsInContent.Contains(entry.Lemma)))
             {
                 i += count - 1;
                 continue;
@@ -431,6 +439,13 @@ public sealed class AttributionExtractor
             if (sourceFirst >= 0)
                 source = new TextSpan(tokens[sourceFirst].Start, tokens[j].End);
         }
+        else if (j >= 1 && text[tokens[j].Start] == '.' && tokens[j - 1].IsWord && Word(text, tokens[j - 1]) is "Jr" or "Sr")
+        {
+            // "Vice President Joseph R. Biden Jr. said": the suffix's dot ends the name, not a sentence.
+            sourceFirst = WalkLeft(text, tokens, j - 1);
+            if (sourceFirst >= 0)
+                source = new TextSpan(tokens[sourceFirst].Start, tokens[j].End);
+        }
         else if (j >= 1 && text[tokens[j].Start] is ',' or '–' or '—')
         {
             // Apposition: "X, a doctor, said", "X – head of ... – said", "X, which monitors the conflict, said".
@@ -460,6 +475,12 @@ public sealed class AttributionExtractor
                     if (!appositive.StartsWith("which", StringComparison.OrdinalIgnoreCase) && !appositive.StartsWith("who", StringComparison.OrdinalIgnoreCase))
                         role = appositive.StartsWith("a ", StringComparison.OrdinalIgnoreCase) ? appositive[2..] : appositive.StartsWith("an ", StringComparison.OrdinalIgnoreCase) ? appositive[3..] : appositive;
                 }
+            }
+
+            if (source is null && LongApposition(text, tokens, quotes, j) is { } opening)
+            {
+                sourceFirst = opening.First;
+                source = new TextSpan(tokens[opening.First].Start, tokens[opening.Last].End);
             }
         }
 
@@ -572,7 +593,9 @@ public sealed class AttributionExtractor
             return content.Length == 0 ? null : Build(sentence, source.Value, role, cue, entry.Lemma, content, quotes);
         }
 
-        if (after >= tokens.Count || restIsTail)
+        if (restIsTail && after < tokens.Count && ContentAfterTail(text, tokens, afterSpeech) is { } afterTail)
+            after = afterTail;
+        else if (after >= tokens.Count || restIsTail)
             return null;
         var contentEnd = ContentEnd(text, sentence, quotes, tokens[after].Start);
         if (CoordinatedCue(text, tokens, after) is { } nextCue && tokens[nextCue].Start < contentEnd)
@@ -581,6 +604,41 @@ public sealed class AttributionExtractor
             contentEnd = tokens[according].Start;
         var contentSpan = Trim(text, new TextSpan(tokens[after].Start, contentEnd));
         return contentSpan.Length == 0 ? null : Build(sentence, source.Value, role, cue, entry.Lemma, contentSpan, quotes);
+    }
+
+    /// <summary>
+    /// "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said": an apposition too long or
+    /// with too many commas for the nearest-mark search. The name opening the sentence (or following the quote that
+    /// opens it) and ending at a comma or dash is the speaker when the cue closes the parenthetical after it.
+    /// </summary>
+    private static (int First, int Last)? LongApposition(string text, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int mark)
+    {
+        var s = 0;
+        if (tokens.Count > 0 && !tokens[0].IsWord && QuoteStartingAt(quotes, tokens[0].Start) is { } opening)
+        {
+            while (s < mark && tokens[s].Start < opening.End)
+                s++;
+            while (s < mark && !tokens[s].IsWord)
+                s++;
+        }
+        else if (s < mark && tokens[s].IsWord && Word(text, tokens[s]) is "But" or "And")
+        {
+            s++;
+        }
+
+        var e = s;
+        while (e < mark && e - s < 8 && ((tokens[e].IsWord && (char.IsUpper(text[tokens[e].Start]) || (Word(text, tokens[e]) == "of" && e > s))) || IsInitialDot(text, tokens, e)
+            || (!tokens[e].IsWord && text[tokens[e].Start] == '.' && e > s && tokens[e - 1].IsWord && tokens[e - 1].Length <= 3)))
+            e++;
+        if (e == s || e >= mark - 1 || mark - e > 50 || tokens[e].IsWord || text[tokens[e].Start] is not (',' or '–' or '—' or '('))
+            return null;
+        var first = Word(text, tokens[s]);
+        if (Boundaries.Contains(first) || OutletVoice.Contains(first) || TimeWords.Value.Contains(first) || (e - s == 1 && first.EndsWith("ly", StringComparison.Ordinal)))
+            return null;
+        var last = e - 1;
+        while (last > s && !tokens[last].IsWord)
+            last--;
+        return (s, last);
     }
 
     /// <summary>
@@ -607,15 +665,47 @@ public sealed class AttributionExtractor
             var nextNext = last + 3 < tokens.Count ? Word(text, tokens[last + 3]).ToLowerInvariant() : "";
             if (next is "comments" or "remarks" or "statement" or "interview" || (next is "a" or "an" && nextNext is "statement" or "interview"))
             {
-                var k = last + 1;
-                while (k + 1 < tokens.Count && tokens[k + 1].IsWord && !Word(text, tokens[k + 1]).Equals("that", StringComparison.OrdinalIgnoreCase))
-                    k++;
+                // The phrase ends at its noun unless a participle continues it ("comments translated and published by
+                // RT"); what follows may be a time and the content itself ("in a statement Thursday they pulled ...").
+                var k = next is "a" or "an" ? last + 3 : last + 2;
+                if (k + 1 < tokens.Count && tokens[k + 1].IsWord && Word(text, tokens[k + 1]) is var participle && participle.EndsWith("ed", StringComparison.Ordinal) && char.IsLower(participle[0]))
+                {
+                    while (k + 1 < tokens.Count && tokens[k + 1].IsWord && !Word(text, tokens[k + 1]).Equals("that", StringComparison.OrdinalIgnoreCase))
+                        k++;
+                }
+
                 return k;
             }
         }
 
         _ = entry;
         return last;
+    }
+
+    /// <summary>
+    /// "said Thursday he would leave", "said at a news conference last week that ...": a time or a place between the
+    /// cue and its content. The content starts at the "that" closing the place, or at the clause after the time.
+    /// </summary>
+    private static int? ContentAfterTail(string text, List<Token> tokens, int from)
+    {
+        for (var k = from; k < tokens.Count && k - from <= 12 && tokens[k].IsWord; k++)
+        {
+            if (Word(text, tokens[k]).Equals("that", StringComparison.OrdinalIgnoreCase))
+                return k > from ? k : null;
+        }
+
+        var m = from;
+        while (m < tokens.Count && tokens[m].IsWord && m - from < 5 && !Word(text, tokens[m]).Equals("that", StringComparison.OrdinalIgnoreCase)
+            && (TimeWords.Value.Contains(text.AsSpan(tokens[m].Start, tokens[m].Length)) || TimeLeads.Contains(Word(text, tokens[m]))))
+            m++;
+        if (m == from || m >= tokens.Count || !tokens[m].IsWord)
+            return null;
+        var words = 0;
+        for (var k = m; k < tokens.Count; k++)
+            words += tokens[k].IsWord ? 1 : 0;
+        var first = Word(text, tokens[m]);
+        var opensClause = IsPronounWord(first) || first is "the" or "a" or "an" or "his" or "her" or "their" or "its" || char.IsUpper(first[0]);
+        return words >= 3 && opensClause && !Boundaries.Contains(first) ? m : null;
     }
 
     private static bool IsTail(string text, List<Token> tokens, int from)
@@ -757,20 +847,44 @@ public sealed class AttributionExtractor
         return null;
     }
 
-    /// <summary>A pronoun or a run of capitalised words opening the sentence and followed by a verb-like word.</summary>
+    /// <summary>
+    /// A pronoun or a run of capitalised words opening the sentence and followed by a verb-like word. A leading
+    /// "But"/"And" or an introductory phrase ("In an interview with the Journal, Trump doubled down ... and said")
+    /// comes before the subject.
+    /// </summary>
     private TextSpan? SubjectAtStart(string text, List<Token> tokens, int before)
     {
         if (tokens.Count == 0 || !tokens[0].IsWord)
             return null;
+        if (SubjectAt(text, tokens, 0, before) is { } subject)
+            return subject;
         var first = Word(text, tokens[0]);
-        if (first is "He" or "She" or "They" or "We" or "I")
-            return new TextSpan(tokens[0].Start, tokens[0].End);
-        var k = 0;
-        while (k < before && k < 6 && (tokens[k].IsWord && char.IsUpper(text[tokens[k].Start]) || (!tokens[k].IsWord && text[tokens[k].Start] == '.' && k > 0)))
-            k++;
-        if (k == 0 || k >= before || !tokens[k].IsWord || char.IsUpper(text[tokens[k].Start]) || OutletVoice.Contains(first) || _lexicon.TitleType(Word(text, tokens[k - 1])) is "org")
+        if (first is "But" or "And")
+            return SubjectAt(text, tokens, 1, before);
+        if (!Boundaries.Contains(first) && !OutletVoice.Contains(first))
             return null;
-        return new TextSpan(tokens[0].Start, tokens[k - 1].End);
+        for (var k = 1; k < before && k <= 15; k++)
+        {
+            if (!tokens[k].IsWord && text[tokens[k].Start] == ',')
+                return SubjectAt(text, tokens, k + 1, before);
+        }
+
+        return null;
+    }
+
+    private TextSpan? SubjectAt(string text, List<Token> tokens, int start, int before)
+    {
+        if (start >= tokens.Count || !tokens[start].IsWord)
+            return null;
+        var first = Word(text, tokens[start]);
+        if (first is "He" or "She" or "They" or "We" or "I" or "he" or "she" or "they" or "we")
+            return new TextSpan(tokens[start].Start, tokens[start].End);
+        var k = start;
+        while (k < before && k - start < 6 && (tokens[k].IsWord && char.IsUpper(text[tokens[k].Start]) || (!tokens[k].IsWord && text[tokens[k].Start] == '.' && k > start)))
+            k++;
+        if (k == start || k >= before || !tokens[k].IsWord || char.IsUpper(text[tokens[k].Start]) || OutletVoice.Contains(first) || _lexicon.TitleType(Word(text, tokens[k - 1])) is "org")
+            return null;
+        return new TextSpan(tokens[start].Start, tokens[k - 1].End);
     }
 
     private static bool AllNameWords(string text, List<Token> tokens, int from, int to)
@@ -937,12 +1051,12 @@ public sealed class AttributionExtractor
         return false;
     }
 
-    private static bool InsideDraft(List<Draft> drafts, int first, int offset)
+    private static bool InsideDraft(List<Draft> drafts, int first, int offset, bool content = true)
     {
         for (var k = first; k < drafts.Count; k++)
         {
             var d = drafts[k];
-            if (d.Content.Contains(offset) || (d.Source is { } source && source.Contains(offset)) || (d.Cue is { } cue && cue.Contains(offset)))
+            if ((content && d.Content.Contains(offset)) || (d.Source is { } source && source.Contains(offset)) || (d.Cue is { } cue && cue.Contains(offset)))
                 return true;
         }
 

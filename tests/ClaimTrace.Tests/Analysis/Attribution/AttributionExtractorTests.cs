@@ -166,4 +166,54 @@ public sealed class AttributionExtractorTests
         Assert.Equal("early results of exit polls", speaker.Span.Of(text));
         Assert.NotEqual(SpeakerKind.Person, speaker.Kind);
     }
+
+    [Fact]
+    public void A_second_said_inside_the_content_of_the_first_opens_its_own_attribution()
+    {
+        var (text, statements) = Run("Six in 10 voters said the economy was weak, and three-quarters said the same of taxes.");
+        Assert.Equal(2, statements.Count(s => s.CueLemma == "say"));
+        Assert.Contains(statements, s => s.Speaker?.Span.Of(text) == "three-quarters" && s.Content.Of(text).StartsWith("the same of taxes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_said_in_a_relative_clause_inside_other_content_is_attributed_to_its_own_subject()
+    {
+        var (text, statements) = Run("The report cited an internal audit of the attacks, which the probe said were covered up.");
+        Assert.Contains(statements, s => s.CueLemma == "say" && s.Speaker?.Span.Of(text) == "the probe");
+    }
+
+    [Fact]
+    public void A_long_apposition_with_commas_inside_still_leaves_the_opening_name_as_the_speaker()
+    {
+        var (text, statements) = Run("Paul Porter, a truck driver from Ava, Mo., who is a member of the Teamsters union and a supporter of the plan, said he already received overtime pay.");
+        var statement = Assert.Single(statements, s => s.CueLemma == "say");
+        Assert.Equal("Paul Porter", statement.Speaker!.Span.Of(text));
+        Assert.Equal("he already received overtime pay", statement.Content.Of(text));
+    }
+
+    [Fact]
+    public void A_time_or_a_statement_between_said_and_its_clause_does_not_end_the_attribution()
+    {
+        var (text, statements) = Run("Mr. Clinton said Thursday he would leave the board. United Gun Group said in a statement Thursday night they pulled the listing.");
+        Assert.Contains(statements, s => s.Speaker?.Span.Of(text) == "Mr. Clinton" && s.Content.Of(text) == "he would leave the board");
+        Assert.Contains(statements, s => s.Speaker?.Span.Of(text) == "United Gun Group" && s.Content.Of(text) == "they pulled the listing");
+    }
+
+    [Fact]
+    public void The_subject_after_an_introductory_phrase_speaks_the_coordinated_said()
+    {
+        var (text, statements) = Run("In an interview with the Journal, Trump doubled down on his comments and said the judge had a conflict of interest.");
+        var statement = Assert.Single(statements, s => s.CueLemma == "say");
+        Assert.Equal("Trump", statement.Speaker!.Span.Of(text));
+        Assert.Equal("the judge had a conflict of interest", statement.Content.Of(text));
+    }
+
+    [Fact]
+    public void A_name_ending_in_Jr_speaks_the_said_after_it()
+    {
+        var (text, statements) = Run("Vice President Joseph R. Biden Jr. said the remarks had made him a danger to allies.");
+        var statement = Assert.Single(statements, s => s.CueLemma == "say");
+        Assert.StartsWith("Vice President Joseph R. Biden", statement.Speaker!.Span.Of(text), StringComparison.Ordinal);
+        Assert.Equal("the remarks had made him a danger to allies", statement.Content.Of(text));
+    }
 }
