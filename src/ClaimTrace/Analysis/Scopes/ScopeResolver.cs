@@ -32,7 +32,7 @@ public sealed class ScopeResolver
         _text = text;
         _gazetteer = gazetteer;
         var speakers = statements.Where(s => s.Speaker is not null).Select(s => new TextSpan(s.Speaker!.Start, s.Speaker.End)).ToList();
-        _places = entities.Where(e => e.Kind == EntityKind.Place && Locates(e, speakers)).ToList();
+        _places = entities.Where(e => e.Kind == EntityKind.Place && Locates(e, speakers)).OrderBy(e => e.Start).ToList();
         Focus = FocusCountry(sentences);
     }
 
@@ -45,8 +45,9 @@ public sealed class ScopeResolver
             return quantity.Scope;
         if (sentence is null)
             return null;
-        var inSentence = _places
-            .Where(p => p.Start >= sentence.Start && p.End <= sentence.End && p.Start - quantity.End <= SameClause && quantity.Start - p.End <= SameClause)
+        var sentencePlaces = PlacesIn(sentence);
+        var inSentence = sentencePlaces
+            .Where(p => p.Start - quantity.End <= SameClause && quantity.Start - p.End <= SameClause)
             .ToList();
         if (inSentence.FirstOrDefault(p => p.Start >= quantity.Start && p.End <= quantity.End) is { } inside)
             return inside.Canonical;
@@ -61,13 +62,36 @@ public sealed class ScopeResolver
             return before.Canonical;
         if (after.Count > 0)
             return CommonContainer(after) ?? after[0].Canonical;
-        if (_places.Any(p => p.Start >= sentence.Start && p.End <= sentence.End))
+        if (sentencePlaces.Count > 0)
             return null; // the sentence is about a place, just not near this figure: no default either
         // Only a figure the measures file knows is a claim about the article's country: an age, a duration or
         // a poll share in a sentence without a place is not about a place at all.
         if (quantity.InComments || sentence.InComments || quantity.Measure is null)
             return null;
         return Focus;
+    }
+
+    /// <summary>The places of a sentence, found by binary search: a long page can hold thousands of both.</summary>
+    private List<EntityMention> PlacesIn(Sentence sentence)
+    {
+        int low = 0, high = _places.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (_places[mid].Start < sentence.Start)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+
+        var found = new List<EntityMention>();
+        for (var i = low; i < _places.Count && _places[i].Start < sentence.End; i++)
+        {
+            if (_places[i].End <= sentence.End)
+                found.Add(_places[i]);
+        }
+
+        return found;
     }
 
     private bool Locates(EntityMention place, List<TextSpan> speakers)
