@@ -49,21 +49,11 @@ public sealed class PageAnalyser : IPageAnalyser
         var all = new List<Statement>(statements.Count + hedged.Count);
         all.AddRange(statements);
         foreach (var sentence in hedged)
-            all.Add(new Statement(-1, StatementKind.Unattributed, null, null, null, Trimmed(text, sentence.Span), sentence.Index, InComments: false));
+            all.Add(new Statement(-1, StatementKind.Unattributed, null, null, null, AttributionExtractor.Trim(text, sentence.Span), sentence.Index, InComments: false));
         return all
             .OrderBy(s => s.Sentence) // stable: the extractor's order within a sentence stays
             .Select((s, i) => s with { Index = i })
             .ToList();
-    }
-
-    private static TextSpan Trimmed(string text, TextSpan span)
-    {
-        var (start, end) = (span.Start, span.End);
-        while (start < end && char.IsWhiteSpace(text[start]))
-            start++;
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
-            end--;
-        return new TextSpan(start, end);
     }
 
     /// <summary>

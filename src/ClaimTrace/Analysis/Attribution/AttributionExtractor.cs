@@ -1086,7 +1086,8 @@ public sealed class AttributionExtractor
 
     private static string Word(string text, Token t) => text.Substring(t.Start, t.Length);
 
-    private static TextSpan Trim(string text, TextSpan span)
+    /// <summary>A span without the white space around it or a trailing comma: the content of a statement.</summary>
+    internal static TextSpan Trim(string text, TextSpan span)
     {
         var (s, e) = (span.Start, span.End);
         while (s < e && char.IsWhiteSpace(text[s]))
