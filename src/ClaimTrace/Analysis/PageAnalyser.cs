@@ -21,7 +21,7 @@ public sealed class PageAnalyser : IPageAnalyser
         var quotes = QuoteFinder.Find(text, sentences);
         var dates = _dates.Extract(text, sentences, page.Metadata);
         var attributed = _attribution.Extract(text, sentences, quotes, page.Metadata);
-        var statements = WithDates(WithHedgedClaims(text, attributed, _stances.HedgedWithoutStatement(text, sentences, attributed)), sentences, dates);
+        var statements = WithDates(text, WithHedgedClaims(text, attributed, _stances.HedgedWithoutStatement(text, sentences, attributed)), sentences, dates);
         var entities = _entities.Extract(text, sentences);
         var scopes = new ScopeResolver(text, sentences, entities, statements, Gazetteer.Default);
         var quantities = Link(_quantities.Extract(text, sentences, page.Metadata), statements, sentences, scopes);
@@ -64,7 +64,7 @@ public sealed class PageAnalyser : IPageAnalyser
     /// it). Another speaker, a comment, or a date in between breaks the chain: a date is never carried over a
     /// date the page gives.
     /// </summary>
-    private static List<Statement> WithDates(IReadOnlyList<Statement> statements, IReadOnlyList<Sentence> sentences, IReadOnlyList<DateMention> dates)
+    private static List<Statement> WithDates(string text, IReadOnlyList<Statement> statements, IReadOnlyList<Sentence> sentences, IReadOnlyList<DateMention> dates)
     {
         var dated = new List<Statement>(statements.Count);
         foreach (var statement in statements)
@@ -82,10 +82,52 @@ public sealed class PageAnalyser : IPageAnalyser
                     date = previous.Date;
             }
 
+            if (date is null && !statement.InComments)
+                date = EventOfSpeakerBefore(text, statement, sentences, dates);
+
             dated.Add(statement with { Date = date });
         }
 
         return dated;
+    }
+
+    /// <summary>
+    /// The date of an event of the same speaker that the sentence before (in the same paragraph) dates: "... an
+    /// earlier address by Putin to church leaders on Monday. Putin told the Christian leaders that ..." is Monday's.
+    /// The date written after the speaker's name is the event's ("by Putin ... on Monday"); one before it only when
+    /// none follows.
+    /// </summary>
+    private static int? EventOfSpeakerBefore(string text, Statement statement, IReadOnlyList<Sentence> sentences, IReadOnlyList<DateMention> dates)
+    {
+        if (statement.Speaker is not { Kind: not SpeakerKind.Unknown } speaker || statement.Sentence <= 0)
+            return null;
+        var sentence = sentences[statement.Sentence];
+        var before = sentences[statement.Sentence - 1];
+        if (before.Paragraph != sentence.Paragraph || before.InComments)
+            return null;
+        var surname = speaker.Name.AsSpan()[(speaker.Name.LastIndexOf(' ') + 1)..];
+        if (surname.Length < 2)
+            return null;
+        var name = text.AsSpan(before.Start, before.End - before.Start).IndexOf(surname, StringComparison.Ordinal);
+        if (name < 0)
+            return null;
+        name += before.Start;
+        int? after = null, earlier = null;
+        for (var i = 0; i < dates.Count; i++)
+        {
+            if (!before.Span.Contains(dates[i].Start))
+                continue;
+            if (dates[i].Start > name)
+            {
+                after ??= i;
+            }
+            else
+            {
+                earlier = i;
+            }
+        }
+
+        return after ?? earlier;
     }
 
     private static int? NearestDateIn(Sentence sentence, int anchor, IReadOnlyList<DateMention> dates)

@@ -26,10 +26,15 @@ namespace ClaimTrace;
 /// </summary>
 public static class AnalysisScorer
 {
+    /// <summary>
+    /// Scores the gold file's pages. The pages are linked to each other first, as the product links a corpus, so a
+    /// statement whose page gives no date is scored on the date linking infers for it (a report of the same event
+    /// dated by another page); a date the page gives itself, even a partial one, is scored as the page gives it.
+    /// </summary>
     public static AnalysisReport Score(string goldPath, Func<string, Page?> analysedPage)
     {
         using var gold = JsonDocument.Parse(File.ReadAllText(goldPath));
-        var documents = new List<AnalysisDocumentScore>();
+        var found = new List<(string File, JsonElement Doc, Page Page)>();
         foreach (var doc in gold.RootElement.GetProperty("documents").EnumerateArray())
         {
             var file = doc.GetProperty("file").GetString()!;
@@ -38,13 +43,25 @@ public static class AnalysisScorer
             var page = analysedPage(file);
             if (page is null)
                 continue;
-            documents.Add(ScoreDocument(file, doc, page));
+            found.Add((file, doc, page));
         }
 
-        return new AnalysisReport(documents);
+        var linked = LinkedDates([.. found.Select(f => f.Page)]);
+        return new AnalysisReport([.. found.Select(f => ScoreDocument(f.File, f.Doc, f.Page, linked.GetValueOrDefault(f.Page.Id)))]);
     }
 
-    private static AnalysisDocumentScore ScoreDocument(string file, JsonElement doc, Page page)
+    private static Dictionary<string, Dictionary<int, string>> LinkedDates(IReadOnlyList<Page> pages)
+    {
+        var fingerprinter = new Fingerprinter();
+        var copies = new CopyLinker();
+        var links = pages.SelectMany(p => copies.Add(fingerprinter.Of(p))).ToList();
+        var result = new ClaimLinker().Link([.. pages.Select(p => new LinkedPage(p, p.Analysis))], links);
+        return result.InferredDates
+            .GroupBy(d => d.PageId)
+            .ToDictionary(g => g.Key, g => g.ToDictionary(d => d.Statement, d => d.Date));
+    }
+
+    private static AnalysisDocumentScore ScoreDocument(string file, JsonElement doc, Page page, Dictionary<int, string>? linkedDates)
     {
         var lines = new LineIndex(page.Text);
         var analysis = page.Analysis;
@@ -75,7 +92,7 @@ public static class AnalysisScorer
             if (String(statement, "event_date") is { } date)
             {
                 datesTotal++;
-                var found = predicted.Select(p => p.Date is { } d ? analysis.Dates[d].Value : null).ToList();
+                var found = predicted.Select(p => p.Date is { } d ? analysis.Dates[d].Value : linkedDates?.GetValueOrDefault(p.Index)).ToList();
                 if (found.Contains(date))
                     datesRight++;
                 else

@@ -4,6 +4,7 @@ namespace ClaimTrace.Tests;
 /// The figures `claimtrace eval analysis ../shared/corpus/seeds` prints, held against floors. Where issue 3's
 /// floor holds, the floor is the issue's; where it does not hold yet (stance: all 7; event dates: all 13), the
 /// floor is today's figure, so the test catches a regression while the gap stays visible in the eval output.
+/// Event dates are scored after the gold folder's pages are linked, as the product links a corpus.
 /// </summary>
 public sealed class SeedAnalysisFloorTests
 {
@@ -30,8 +31,10 @@ public sealed class SeedAnalysisFloorTests
         Assert.True(report.Speakers.Rate >= 0.90, $"speakers {report.Speakers}");
         Assert.True(report.QuantityRecall.Rate >= 0.95, $"quantity recall {report.QuantityRecall}");
         Assert.True(report.QuantityPrecision.Rate >= 0.90, $"quantity precision {report.QuantityPrecision}");
-        Assert.True(report.Stances.Right >= 6, $"stance {report.Stances} (issue floor: all)");
-        Assert.True(report.EventDates.Right >= 8, $"event dates {report.EventDates} (issue floor: all)");
+        Assert.Equal(report.Stances.Total, report.Stances.Right);
+        // 12 of 13: seed 003 line 9's gold date (7 December) is not in that page, which is dated 8 December and gives
+        // the statement no day; linking dates seed 004's statements through 003, its report of the same event.
+        Assert.True(report.EventDates.Right >= 12, $"event dates {report.EventDates} (issue floor: all)");
         Assert.True(report.Scopes.Right >= 21, $"scopes {report.Scopes}");
     }
 }

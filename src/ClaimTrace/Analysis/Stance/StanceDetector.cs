@@ -58,7 +58,7 @@ public sealed partial class StanceDetector
                 {
                     var cue = new TextSpan(sentence.Start + match.Index, sentence.Start + match.Index + match.Length);
                     var stance = rule.AnswersEarlier
-                        ? Answering(text, sentence, cue, rule.Kind, statements, quantities, segments)
+                        ? Answering(text, sentence, cue, rule.Kind, statements, quantities, segments, sentences)
                         : Qualifying(sentence, cue, rule.Kind, statements, quantities, quotes);
                     if (stance is not null && seen.Add((sentence.Index, stance.Kind, stance.TargetStatement)))
                         found.Add(stance);
@@ -116,7 +116,7 @@ public sealed partial class StanceDetector
     /// <summary>All or nothing: 100% or 0% of something, as figures or as words that imply them.</summary>
     private static bool IsAbsolute(Quantity q) => q.Unit == "percent" && q.Value is 0 or 100 && q.ValueMax is null;
 
-    private static StanceCue? Answering(string text, Sentence sentence, TextSpan cue, StanceKind kind, IReadOnlyList<Statement> statements, IReadOnlyList<Quantity> quantities, IReadOnlyList<Segment> segments)
+    private static StanceCue? Answering(string text, Sentence sentence, TextSpan cue, StanceKind kind, IReadOnlyList<Statement> statements, IReadOnlyList<Quantity> quantities, IReadOnlyList<Segment> segments, IReadOnlyList<Sentence> sentences)
     {
         var own = quantities.Where(q => sentence.Span.Contains(q.Start) && !q.InComments).ToList();
         if (own.Count == 0 && !ClaimNoun().IsMatch(text.AsSpan(sentence.Start, sentence.End - sentence.Start)))
@@ -129,10 +129,13 @@ public sealed partial class StanceDetector
             .Reverse()
             .ToList();
         var withNumbers = candidates.Where(s => quantities.Any(q => q.Statement == s.Index)).ToList();
-        // The claim answered is the nearest one with the very figure the answer names, else one of its measure
-        // family; an answer that names neither ("questioned the figure", "the new figure still left out 400
+        // The claim answered is the nearest one with the very figure the answer names, else the first one of its
+        // measure family the article makes within reach (where the claim was first made: "completely liberated",
+        // then the quote "not a single settlement left under IS control" that goes on with it; a headline repeats a
+        // claim rather than makes it); an answer that names neither ("questioned the figure", "the new figure still left out 400
         // families") is about the report's central figure, the one its headline gives.
         var target = withNumbers.FirstOrDefault(s => SharesValue(s, own, quantities))
+            ?? withNumbers.LastOrDefault(s => SharesFamily(s, own, quantities) && sentences[s.Sentence].Segment != SegmentKind.Title)
             ?? withNumbers.FirstOrDefault(s => SharesFamily(s, own, quantities))
             ?? withNumbers.FirstOrDefault(s => SharesValue(s, TitleFigures(segments, quantities), quantities))
             ?? withNumbers.FirstOrDefault();
