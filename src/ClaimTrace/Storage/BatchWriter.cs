@@ -24,14 +24,14 @@ internal sealed class BatchWriter : IDisposable
     private readonly PreparedStatement insertFailure;
     private readonly PreparedStatement finishRun;
     private readonly AnalysisWriter analysis;
-    private readonly SearchIndexWriter search;
+    private readonly SearchIndexWriter? search;
     private int added;
     private int newVersions;
     private int unchanged;
     private int rejected;
     private int failures;
 
-    public BatchWriter(DbConnection connection, DbTransaction transaction, DateTimeOffset now, SearchIndex searchIndex)
+    public BatchWriter(DbConnection connection, DbTransaction transaction, DateTimeOffset now, SearchIndex? searchIndex)
     {
         this.now = now;
         using (var startRun = new PreparedStatement(connection, transaction, "INSERT INTO ingest_runs (started_at) VALUES (@at) RETURNING id", "@at"))
@@ -77,7 +77,7 @@ internal sealed class BatchWriter : IDisposable
             """,
             "@pages", "@added", "@new_versions", "@unchanged", "@rejected", "@failures", "@run");
         analysis = new AnalysisWriter(connection, transaction);
-        search = searchIndex.OpenWriter(connection, transaction);
+        search = searchIndex?.OpenWriter(connection, transaction);
     }
 
     public IngestOutcome Save(Page page)
@@ -144,14 +144,14 @@ internal sealed class BatchWriter : IDisposable
         foreach (var statement in new[] { findDocument, findContent, insertDocument, setCurrent, insertVersion, insertSegment, insertComment, insertWarning, insertFailure, finishRun })
             statement.Dispose();
         analysis.Dispose();
-        search.Dispose();
+        search?.Dispose();
     }
 
     /// <summary>The search units of a page as the store keeps it (cleaned text, names and analysis).</summary>
     internal static List<SearchUnit> SearchUnitsOf(PageRow row) =>
         SearchUnits.Of(row.Text, row.Metadata.Title?.Value, row.Metadata.Published?.Value, row.Segments, row.Comments, row.Analysis);
 
-    private void Index(PageRow row, int version) => search.Replace(row.Id, version, SearchUnitsOf(row));
+    private void Index(PageRow row, int version) => search?.Replace(row.Id, version, SearchUnitsOf(row));
 
     private IngestOutcome Reject(Page? page, string problem)
     {

@@ -65,17 +65,14 @@ public sealed class SqlitePageStore : SqlPageStore
             Configure(connection);
             var version = new MigrationRunner(connection, database, time).Migrate(migrations);
             var store = new SqlitePageStore(connection, database, version, time);
-            if (version >= SearchSchema)
+            try
             {
-                try
-                {
-                    store.CatchUpSearch();
-                }
-                catch
-                {
-                    store.Dispose();
-                    throw;
-                }
+                store.CatchUpSearch();
+            }
+            catch
+            {
+                store.Dispose();
+                throw;
             }
 
             return store;
@@ -92,7 +89,7 @@ public sealed class SqlitePageStore : SqlPageStore
         }
     }
 
-    private protected override SearchIndex SearchIndex => Fts5SearchIndex.Instance;
+    private protected override SearchIndex? SearchIndex => SchemaVersion >= SearchSchema ? Fts5SearchIndex.Instance : null;
 
     private protected override StoreException Describe(DbException error, string doing) =>
         new(Database, $"{doing}: {(error is SqliteException e ? Explain(e) : error.Message)}", error);
