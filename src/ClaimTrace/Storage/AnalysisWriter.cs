@@ -70,13 +70,14 @@ internal sealed class AnalysisWriter : IDisposable
     /// <summary>
     /// Writes the analysis of a version stored before without one (an older schema, or an ingest that did not
     /// analyse): the content is unchanged, but what was found in it is new. A version already analysed keeps
-    /// what it has, so ingesting the same page twice writes nothing the second time.
+    /// what it has, so ingesting the same page twice writes nothing the second time. True when it wrote.
     /// </summary>
-    public void FillIn(string id, int version, PageAnalysis analysis)
+    public bool FillIn(string id, int version, PageAnalysis analysis)
     {
         if (!StoredAnalysis.IsPresent(analysis) || Convert.ToInt64(isAnalysed.Bind(id, version).Scalar() ?? 1L, System.Globalization.CultureInfo.InvariantCulture) != 0)
-            return;
+            return false;
         Write(id, version, analysis);
+        return true;
     }
 
     public void Write(string id, int version, PageAnalysis a)

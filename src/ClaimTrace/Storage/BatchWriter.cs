@@ -6,7 +6,8 @@ namespace ClaimTrace;
 /// <summary>
 /// Writes one batch inside the transaction the store opened: decides each page's fate by
 /// <see cref="VersionRule"/>, writes new versions with their segments, comments, warnings and analysis, and
-/// records failures, all through statements prepared once per batch.
+/// records failures, all through statements prepared once per batch. Whenever a document's current version
+/// changes or gains its analysis, its search units are replaced, so only current versions are found.
 /// </summary>
 internal sealed class BatchWriter : IDisposable
 {
@@ -23,13 +24,14 @@ internal sealed class BatchWriter : IDisposable
     private readonly PreparedStatement insertFailure;
     private readonly PreparedStatement finishRun;
     private readonly AnalysisWriter analysis;
+    private readonly SearchIndexWriter? search;
     private int added;
     private int newVersions;
     private int unchanged;
     private int rejected;
     private int failures;
 
-    public BatchWriter(DbConnection connection, DbTransaction transaction, DateTimeOffset now)
+    public BatchWriter(DbConnection connection, DbTransaction transaction, DateTimeOffset now, SearchIndex? searchIndex)
     {
         this.now = now;
         using (var startRun = new PreparedStatement(connection, transaction, "INSERT INTO ingest_runs (started_at) VALUES (@at) RETURNING id", "@at"))
@@ -75,6 +77,7 @@ internal sealed class BatchWriter : IDisposable
             """,
             "@pages", "@added", "@new_versions", "@unchanged", "@rejected", "@failures", "@run");
         analysis = new AnalysisWriter(connection, transaction);
+        search = searchIndex?.OpenWriter(connection, transaction);
     }
 
     public IngestOutcome Save(Page page)
@@ -94,15 +97,19 @@ internal sealed class BatchWriter : IDisposable
             case IngestStatus.Added:
                 insertDocument.Bind(row.Id, row.Key, now).Execute();
                 WriteVersion(row, version);
+                Index(row, version);
                 added++;
                 break;
             case IngestStatus.NewVersion:
                 WriteVersion(row, version);
                 setCurrent.Bind(version, row.Id).Execute();
+                Index(row, version);
                 newVersions++;
                 break;
             default:
-                analysis.FillIn(row.Id, version, row.Analysis);
+                // Statements are searchable once they exist; an older version's analysis stays out of search.
+                if (analysis.FillIn(row.Id, version, row.Analysis) && version == currentVersion)
+                    Index(row, version);
                 unchanged++;
                 break;
         }
@@ -137,7 +144,14 @@ internal sealed class BatchWriter : IDisposable
         foreach (var statement in new[] { findDocument, findContent, insertDocument, setCurrent, insertVersion, insertSegment, insertComment, insertWarning, insertFailure, finishRun })
             statement.Dispose();
         analysis.Dispose();
+        search?.Dispose();
     }
+
+    /// <summary>The search units of a page as the store keeps it (cleaned text, names and analysis).</summary>
+    internal static List<SearchUnit> SearchUnitsOf(PageRow row) =>
+        SearchUnits.Of(row.Text, row.Metadata.Title?.Value, row.Metadata.Published?.Value, row.Segments, row.Comments, row.Analysis);
+
+    private void Index(PageRow row, int version) => search?.Replace(row.Id, version, SearchUnitsOf(row));
 
     private IngestOutcome Reject(Page? page, string problem)
     {

@@ -29,6 +29,14 @@ public interface IPageStore : IDisposable
     /// </summary>
     IReadOnlyList<ClaimRow> ListClaims(ClaimQuery query);
 
+    /// <summary>
+    /// Full-text search over the statements, articles and reader comments of current versions, filtered as
+    /// <paramref name="query"/> says (syntax: <see cref="SearchExpression"/>, docs/search.md). Hits are ordered by
+    /// relevance, then document key and offset, so pages of results are stable. Throws
+    /// <see cref="SearchQueryException"/> with a message for the user when the text or a date cannot be searched.
+    /// </summary>
+    SearchResults Search(SearchQuery query);
+
     /// <summary>Recorded failures, most recent first.</summary>
     IReadOnlyList<StoredFailure> ListFailures(int offset, int limit);
 

@@ -28,6 +28,9 @@ public abstract class SqlPageStore : IPageStore
     private const int ShortestPrefix = 4;
     private const int MostCandidatesListed = 10;
 
+    /// <summary>Documents indexed for search per transaction when a store catches up on its backlog.</summary>
+    private const int SearchBacklogBatch = 200;
+
     private readonly DbConnection connection;
     private readonly SqlDialect dialect;
     private readonly TimeProvider time;
@@ -64,7 +67,7 @@ public abstract class SqlPageStore : IPageStore
             var at = "";
             try
             {
-                using var writer = new BatchWriter(connection, transaction, time.GetUtcNow());
+                using var writer = new BatchWriter(connection, transaction, time.GetUtcNow(), SearchIndex);
                 for (var i = 0; i < pages.Count; i++)
                 {
                     at = $" at page {i + 1} ({pages[i]?.Source})";
@@ -121,6 +124,27 @@ public abstract class SqlPageStore : IPageStore
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             return Guard("listing claims", () => new ClaimListing(connection, dialect).Run(query));
+        }
+    }
+
+    public SearchResults Search(SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckPage(query.Offset, query.Limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(query.FacetLimit);
+        foreach (var (name, value) in new[] { ("from", query.From), ("to", query.To) })
+        {
+            if (value is not null && !ClaimQuery.IsDate(value))
+                throw new SearchQueryException($"The {name} date '{value}' is not of the form 2018, 2018-12 or 2018-12-11.");
+        }
+
+        var expression = SearchExpression.Parse(query.Text);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (SearchIndex is not { } index)
+                throw new StoreException(Database, $"the store is at schema version {SchemaVersion}, from before full-text search; open it with the shipped migrations to search");
+            return Guard("searching", () => new SearchRunner(connection, dialect, index).Run(query, expression));
         }
     }
 
@@ -258,6 +282,61 @@ public abstract class SqlPageStore : IPageStore
             {
                 BeforeClose(connection);
                 connection.Dispose();
+            }
+        }
+    }
+
+    /// <summary>The backend's word index for <see cref="Search"/>; null for a store kept at a schema from before search (tests of upgrades).</summary>
+    private protected abstract SearchIndex? SearchIndex { get; }
+
+    /// <summary>
+    /// Writes the search units of documents stored before the search schema (the <c>search_backlog</c> that
+    /// migration fills), a batch per transaction so a killed process resumes where it stopped. A backend calls
+    /// this once its store is open.
+    /// </summary>
+    private protected void CatchUpSearch()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (SearchIndex is not { } index)
+                return;
+            while (true)
+            {
+                // Read first, write after: a command outside the open transaction would be refused.
+                var pages = Guard("reading documents to index for search", () =>
+                {
+                    using var next = new PreparedStatement(connection, null, "SELECT doc_id FROM search_backlog ORDER BY doc_id LIMIT @limit", "@limit");
+                    var ids = new List<string>();
+                    using (var reader = next.Bind(SearchBacklogBatch).Query())
+                    {
+                        while (reader.Read())
+                            ids.Add(reader.GetString(0));
+                    }
+
+                    return ids.Select(id => (Id: id, Stored: ResolveId(id) == id ? Load(id) : null)).ToList();
+                });
+                if (pages.Count == 0)
+                    return;
+
+                using var transaction = connection.BeginTransaction();
+                try
+                {
+                    using var writer = index.OpenWriter(connection, transaction);
+                    using var done = new PreparedStatement(connection, transaction, "DELETE FROM search_backlog WHERE doc_id = @id", "@id");
+                    foreach (var (id, stored) in pages)
+                    {
+                        if (stored is { Page: var p })
+                            writer.Replace(id, stored.Version, SearchUnits.Of(p.Text, p.Metadata.Title?.Value, p.Metadata.Published?.Value, p.Segments, p.Comments, p.Analysis));
+                        done.Bind(id).Execute();
+                    }
+
+                    transaction.Commit();
+                }
+                catch (DbException e)
+                {
+                    throw Describe(e, $"indexing {pages.Count} stored documents for search failed; they stay in the backlog");
+                }
             }
         }
     }

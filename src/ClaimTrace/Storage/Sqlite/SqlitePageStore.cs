@@ -21,6 +21,9 @@ public sealed class SqlitePageStore : SqlPageStore
     /// </summary>
     private const int CacheKibibytes = 64 * 1024;
 
+    /// <summary>The schema that brought full-text search (005-search.sql); older test schemas have no index to fill.</summary>
+    private const int SearchSchema = 5;
+
     private static readonly Lazy<IReadOnlyList<Migration>> Shipped = new(() => ShippedMigrations.For(SqlDialect.Sqlite.Name));
 
     private SqlitePageStore(SqliteConnection connection, string database, int schemaVersion, TimeProvider time)
@@ -61,7 +64,18 @@ public sealed class SqlitePageStore : SqlPageStore
             connection.Open();
             Configure(connection);
             var version = new MigrationRunner(connection, database, time).Migrate(migrations);
-            return new SqlitePageStore(connection, database, version, time);
+            var store = new SqlitePageStore(connection, database, version, time);
+            try
+            {
+                store.CatchUpSearch();
+            }
+            catch
+            {
+                store.Dispose();
+                throw;
+            }
+
+            return store;
         }
         catch (SqliteException e)
         {
@@ -74,6 +88,8 @@ public sealed class SqlitePageStore : SqlPageStore
             throw;
         }
     }
+
+    private protected override SearchIndex? SearchIndex => SchemaVersion >= SearchSchema ? Fts5SearchIndex.Instance : null;
 
     private protected override StoreException Describe(DbException error, string doing) =>
         new(Database, $"{doing}: {(error is SqliteException e ? Explain(e) : error.Message)}", error);

@@ -1,0 +1,229 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace ClaimTrace;
+
+/// <summary>
+/// Runs a <see cref="SearchQuery"/> in SQL common to every backend: the backend's <see cref="SearchIndex"/>
+/// names the matching units and their scores, the filters here narrow them, and the survivors go into a
+/// temporary table once, so the total, the page and every facet count come from one set of hits (and the word
+/// index is searched once). Only fixed SQL fragments are chosen here; every value travels as a parameter.
+/// </summary>
+internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, SearchIndex index)
+{
+    // Which statements and quantities lie inside a unit (alias u): a statement unit holds itself and its own
+    // quantities, the article every statement and quantity outside comments, a comment those within its span.
+    private const string StatementInUnit =
+        "(u.kind = 'statement' AND s.idx = u.item OR u.kind = 'article' AND s.in_comments = 0 " +
+        "OR u.kind = 'comment' AND s.content_start >= u.start_offset AND s.content_end <= u.end_offset)";
+
+    private const string QuantityInUnit =
+        "(u.kind = 'statement' AND q.statement = u.item OR u.kind = 'article' AND q.in_comments = 0 " +
+        "OR u.kind = 'comment' AND q.start_offset >= u.start_offset AND q.end_offset <= u.end_offset)";
+
+    private const string CreateHits =
+        """
+        CREATE TEMP TABLE IF NOT EXISTS search_hits (
+            unit         INTEGER PRIMARY KEY,
+            score        DOUBLE PRECISION NOT NULL,
+            doc_id       TEXT    NOT NULL,
+            version      INTEGER NOT NULL,
+            kind         TEXT    NOT NULL,
+            item         INTEGER,
+            start_offset INTEGER NOT NULL,
+            end_offset   INTEGER NOT NULL,
+            in_comments  INTEGER NOT NULL,
+            unit_date    TEXT
+        )
+        """;
+
+    public SearchResults Run(SearchQuery query, SearchExpression expression)
+    {
+        Execute(CreateHits);
+        Execute("DELETE FROM search_hits");
+        try
+        {
+            Fill(query, expression);
+            var total = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM search_hits"), CultureInfo.InvariantCulture);
+            var hits = total == 0 ? [] : Page(query, expression);
+            var facets = total == 0 ? SearchFacets.None : Facets(query.FacetLimit);
+            return new SearchResults(total, hits, facets, expression);
+        }
+        finally
+        {
+            Execute("DELETE FROM search_hits");
+        }
+    }
+
+    private void Fill(SearchQuery query, SearchExpression expression)
+    {
+        var conditions = new List<string>();
+        var names = new List<string>();
+        var values = new List<object?>();
+        void Add(string condition, string name, object value)
+        {
+            conditions.Add(condition);
+            names.Add(name);
+            values.Add(value);
+        }
+
+        string matched;
+        if (expression.MatchesEverything)
+        {
+            matched = "SELECT id, 0.0 AS score FROM search_units";
+        }
+        else
+        {
+            matched = index.MatchSql;
+            names.Add("@match");
+            values.Add(index.MatchValue(expression));
+        }
+
+        if (query.Kind == SearchKind.Statements)
+            conditions.Add("u.kind = 'statement'");
+        else if (query.Kind == SearchKind.Pages)
+            conditions.Add("u.kind <> 'statement'");
+        if (!query.IncludeComments)
+            conditions.Add("u.in_comments = 0");
+        if (PageRow.FoldOutlet(query.Outlet) is { } outlet)
+            Add("v.outlet_folded = @outlet", "@outlet", outlet);
+        // '~' sorts after every character of an ISO date: "2017-12" is on or after "2017-12-06", and
+        // "2018-12-11T09:00" is on or before "2018-12-11" (the claims listing's rule).
+        if (query.From is { } from)
+            Add("u.unit_date || '~' >= @from", "@from", from);
+        if (query.To is { } to)
+            Add("u.unit_date <= @to", "@to", to + "~");
+
+        var speaker = AnalysisWriter.Fold(query.Speaker);
+        if (speaker is not null || query.Stance is not null)
+        {
+            var inner = new List<string> { "s.doc_id = u.doc_id", "s.version = u.version", StatementInUnit };
+            if (speaker is not null)
+            {
+                inner.Add("s.speaker_folded LIKE @speaker ESCAPE '\\'");
+                names.Add("@speaker");
+                values.Add("%" + ClaimListing.EscapeLike(new StoredText().CleanRequired(speaker)) + "%");
+            }
+
+            if (query.Stance is { } stance)
+            {
+                inner.Add("EXISTS (SELECT 1 FROM stances t WHERE t.doc_id = s.doc_id AND t.version = s.version AND t.target_statement = s.idx AND t.kind = @stance)");
+                names.Add("@stance");
+                values.Add(stance.ToWire());
+            }
+
+            conditions.Add($"EXISTS (SELECT 1 FROM statements s WHERE {string.Join(" AND ", inner)})");
+        }
+
+        var measure = AnalysisWriter.Fold(query.Measure);
+        var place = AnalysisWriter.Fold(query.Place);
+        if (measure is not null || place is not null)
+        {
+            var inner = new List<string> { "q.doc_id = u.doc_id", "q.version = u.version", QuantityInUnit };
+            if (measure is not null)
+            {
+                inner.Add("q.measure_folded = @measure");
+                names.Add("@measure");
+                values.Add(measure);
+            }
+
+            if (place is not null)
+            {
+                inner.Add("q.scope_folded = @place");
+                names.Add("@place");
+                values.Add(place);
+            }
+
+            conditions.Add($"EXISTS (SELECT 1 FROM quantities q WHERE {string.Join(" AND ", inner)})");
+        }
+
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        using var fill = new PreparedStatement(connection, null,
+            $"""
+            WITH m AS MATERIALIZED ({matched})
+            INSERT INTO search_hits (unit, score, doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date)
+            SELECT u.id, m.score, u.doc_id, u.version, u.kind, u.item, u.start_offset, u.end_offset, u.in_comments, u.unit_date
+            FROM m
+            JOIN search_units u ON u.id = m.id
+            JOIN documents d ON d.id = u.doc_id AND d.current_version = u.version
+            JOIN versions v ON v.doc_id = u.doc_id AND v.version = u.version
+            {where}
+            """,
+            [.. names]);
+        fill.Bind([.. values]).Execute();
+    }
+
+    private List<SearchHit> Page(SearchQuery query, SearchExpression expression)
+    {
+        using var statement = new PreparedStatement(connection, null,
+            $"""
+            SELECT h.doc_id, d.key, h.version, v.outlet, v.published, v.title, h.kind, h.item, h.start_offset, h.end_offset,
+                   h.in_comments, h.unit_date, h.score
+            FROM search_hits h
+            JOIN documents d ON d.id = h.doc_id
+            JOIN versions v ON v.doc_id = h.doc_id AND v.version = h.version
+            ORDER BY h.score DESC, {dialect.KeyOrder}, h.start_offset, h.kind, COALESCE(h.item, -1)
+            LIMIT @limit OFFSET @offset
+            """,
+            "@limit", "@offset");
+        var rows = new List<HitRow>();
+        using (var reader = statement.Bind(query.Limit, query.Offset).Query())
+        {
+            while (reader.Read())
+            {
+                rows.Add(new HitRow(
+                    reader.GetString(0), reader.GetString(1), Int(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
+                    SearchUnitKinds.FromWire(reader.GetString(6)), reader.IsDBNull(7) ? null : Int(reader, 7), Int(reader, 8), Int(reader, 9),
+                    Int(reader, 10) != 0, Text(reader, 11), reader.GetDouble(12)));
+            }
+        }
+
+        return new SearchHitReader(connection).Complete(rows, expression);
+    }
+
+    private SearchFacets Facets(int limit)
+    {
+        var facetLimit = Math.Max(limit, 0);
+        if (facetLimit == 0)
+            return SearchFacets.None;
+        return new SearchFacets(
+            Facet("SELECT v.outlet AS value, COUNT(*) AS n FROM search_hits u JOIN versions v ON v.doc_id = u.doc_id AND v.version = u.version WHERE v.outlet IS NOT NULL GROUP BY v.outlet", facetLimit),
+            Facet("SELECT s.speaker_name AS value, COUNT(*) AS n FROM search_hits u JOIN statements s ON s.doc_id = u.doc_id AND s.version = u.version AND s.idx = u.item WHERE u.kind = 'statement' AND s.speaker_name IS NOT NULL GROUP BY s.speaker_name", facetLimit),
+            Facet($"SELECT q.measure AS value, COUNT(DISTINCT u.unit) AS n FROM search_hits u JOIN quantities q ON q.doc_id = u.doc_id AND q.version = u.version AND {QuantityInUnit} WHERE q.measure IS NOT NULL GROUP BY q.measure", facetLimit),
+            Facet($"SELECT t.kind AS value, COUNT(DISTINCT u.unit) AS n FROM search_hits u JOIN statements s ON s.doc_id = u.doc_id AND s.version = u.version AND {StatementInUnit} JOIN stances t ON t.doc_id = s.doc_id AND t.version = s.version AND t.target_statement = s.idx GROUP BY t.kind", facetLimit));
+    }
+
+    private List<FacetCount> Facet(string grouped, int limit)
+    {
+        using var statement = new PreparedStatement(connection, null,
+            $"SELECT value, n FROM ({grouped}) f ORDER BY n DESC, value LIMIT @limit", "@limit");
+        using var reader = statement.Bind(limit).Query();
+        var counts = new List<FacetCount>();
+        while (reader.Read())
+            counts.Add(new FacetCount(reader.GetString(0), Int(reader, 1)));
+        return counts;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static string? Text(DbDataReader r, int column) => r.IsDBNull(column) ? null : r.GetString(column);
+
+    private static int Int(DbDataReader r, int column) => Convert.ToInt32(r.GetValue(column), CultureInfo.InvariantCulture);
+}
+
+/// <summary>A hit as the hits table gives it, before its text, speaker and quantities are read.</summary>
+internal sealed record HitRow(
+    string DocumentId, string Key, int Version, string? Outlet, string? Published, string? Title,
+    SearchHitKind Kind, int? Item, int Start, int End, bool InComments, string? Date, double Score);

@@ -1,0 +1,115 @@
+namespace ClaimTrace;
+
+/// <summary>
+/// One searchable unit of a version: its span in the page text and the three texts the index holds.
+/// <see cref="Body"/> is what the unit says; <see cref="Speaker"/> who said it; <see cref="Context"/> what
+/// surrounds it (a statement's sentence, the page title, a comment's author).
+/// </summary>
+internal sealed record SearchUnit(
+    SearchHitKind Kind,
+    int? Item,
+    int Start,
+    int End,
+    bool InComments,
+    string? Date,
+    string Body,
+    string? Speaker,
+    string? Context);
+
+/// <summary>
+/// Cuts a version into the units search returns: each statement, the article (title and article text, without
+/// boilerplate, related links or comments) and each reader comment, so a hit says whether readers wrote it.
+/// Backend-neutral: a backend only decides how to index the texts.
+/// </summary>
+internal static class SearchUnits
+{
+    /// <summary>Kinds of segment that are the article's own words (a caption or note sits inside the article).</summary>
+    private static readonly HashSet<SegmentKind> ArticleKinds =
+        [SegmentKind.Article, SegmentKind.Byline, SegmentKind.Dateline, SegmentKind.EditorNote, SegmentKind.Caption];
+
+    public static List<SearchUnit> Of(
+        string text, string? title, string? published, IReadOnlyList<Segment> segments, IReadOnlyList<Comment> comments, PageAnalysis analysis)
+    {
+        var units = new List<SearchUnit>();
+        AddArticle(units, text, title, published, segments);
+        AddComments(units, text, published, segments, comments);
+        AddStatements(units, text, published, analysis);
+        return units;
+    }
+
+    /// <summary>
+    /// The date a unit is filtered by: a statement's own date when it is a calendar date with a year (the same
+    /// rule as the claims listing: "--12-11" and ISO weeks say nothing a range can compare), else the page's.
+    /// </summary>
+    public static string? DateOf(string? eventDate, string? published) =>
+        eventDate is { Length: > 0 } e && char.IsAsciiDigit(e[0]) && !(e.Length > 5 && e[5] == 'W') ? e : published;
+
+    private static void AddArticle(List<SearchUnit> units, string text, string? title, string? published, IReadOnlyList<Segment> segments)
+    {
+        // An unsegmented page is all article: better found than lost.
+        var ranges = segments.Count == 0
+            ? [new TextSpan(0, text.Length)]
+            : Union(segments.Where(s => ArticleKinds.Contains(s.Kind)).Select(s => Clamp(s.Start, s.End, text)));
+        if (string.IsNullOrWhiteSpace(title))
+            title = string.Join('\n', segments.Where(s => s.Kind == SegmentKind.Title).Select(s => Clamp(s.Start, s.End, text).Of(text)));
+        if (ranges.Count == 0 && string.IsNullOrWhiteSpace(title))
+            return;
+
+        var body = string.Join('\n', ranges.Select(r => r.Of(text)));
+        var span = ranges.Count == 0 ? new TextSpan(0, 0) : new TextSpan(ranges[0].Start, ranges[^1].End);
+        units.Add(new SearchUnit(SearchHitKind.Article, null, span.Start, span.End, false, published, body, null, title));
+    }
+
+    private static void AddComments(List<SearchUnit> units, string text, string? published, IReadOnlyList<Segment> segments, IReadOnlyList<Comment> comments)
+    {
+        foreach (var c in comments)
+        {
+            var span = Clamp(c.Start, c.End, text);
+            units.Add(new SearchUnit(SearchHitKind.Comment, c.Index, span.Start, span.End, true, published, span.Of(text), null, c.Author));
+        }
+
+        // A comments section the segmenter could not split into comments is still searched, as one unit.
+        foreach (var segment in segments.Where(s => s.Kind == SegmentKind.Comments))
+        {
+            var span = Clamp(segment.Start, segment.End, text);
+            if (span.Length > 0 && !comments.Any(c => c.Start < span.End && span.Start < c.End))
+                units.Add(new SearchUnit(SearchHitKind.Comment, null, span.Start, span.End, true, published, span.Of(text), null, null));
+        }
+    }
+
+    private static void AddStatements(List<SearchUnit> units, string text, string? published, PageAnalysis analysis)
+    {
+        foreach (var s in analysis.Statements)
+        {
+            var content = Clamp(s.Content.Start, s.Content.End, text);
+            var sentence = s.Sentence >= 0 && s.Sentence < analysis.Sentences.Count
+                ? Clamp(analysis.Sentences[s.Sentence].Start, analysis.Sentences[s.Sentence].End, text).Of(text)
+                : null;
+            var speaker = s.Speaker is { } sp ? sp.Name + "\n" + sp.Written : null;
+            units.Add(new SearchUnit(SearchHitKind.Statement, s.Index, content.Start, content.End, s.InComments,
+                DateOf(StoredAnalysis.EventDate(analysis, s), published), content.Of(text), speaker, sentence));
+        }
+    }
+
+    /// <summary>Nested and overlapping segments as disjoint ranges in text order, so no word is indexed twice.</summary>
+    private static List<TextSpan> Union(IEnumerable<TextSpan> spans)
+    {
+        var merged = new List<TextSpan>();
+        foreach (var span in spans.Where(s => s.Length > 0).OrderBy(s => s.Start))
+        {
+            if (merged.Count > 0 && span.Start <= merged[^1].End)
+                merged[^1] = new TextSpan(merged[^1].Start, Math.Max(merged[^1].End, span.End));
+            else
+                merged.Add(span);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Offsets were checked when the page was stored; clamping keeps a hand-edited row from throwing.</summary>
+    private static TextSpan Clamp(int start, int end, string text)
+    {
+        var s = Math.Clamp(start, 0, text.Length);
+        return new TextSpan(s, Math.Clamp(end, s, text.Length));
+    }
+}

@@ -1,0 +1,291 @@
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace ClaimTrace.Tests;
+
+/// <summary>The contract's part about full-text search: syntax, filters, facets, paging and keeping step with versions.</summary>
+public abstract partial class PageStoreContract<TStore>
+{
+    private SearchResults Search(string text, SearchKind kind = SearchKind.All, int limit = 100) =>
+        Store.Search(new SearchQuery(text, kind, Limit: limit));
+
+    private static string Marked(SearchHit hit, HighlightKind kind) =>
+        string.Join("|", hit.Snippet.Highlights.Where(h => h.Kind == kind).Select(h => hit.Snippet.Text.Substring(h.Start, h.Length)));
+
+    [Fact]
+    public void A_number_is_found_in_the_statement_the_article_and_the_reader_comment_that_carry_it()
+    {
+        var page = AnalysedPage.Build();
+        Store.SaveBatch([page], []);
+
+        var results = Search("96.5");
+
+        Assert.Equal(4, results.Total);
+        var statement = Assert.Single(results.Hits, h => h.Kind == SearchHitKind.Statement && !h.InComments);
+        Assert.Equal("The ministry", statement.Speaker);
+        Assert.Equal(0, statement.Statement);
+        Assert.Equal("96.5% of Syria has been retaken", page.Text[statement.Start..statement.End]);
+        Assert.Equal("The ministry said on Wednesday that 96.5% of Syria has been retaken.", statement.Snippet.Text);
+        Assert.Equal("96.5", Marked(statement, HighlightKind.Match));
+        Assert.Equal("The ministry", Marked(statement, HighlightKind.Speaker));
+        Assert.Equal("96.5%", Marked(statement, HighlightKind.Quantity));
+        Assert.Equal("territory_liberated", Assert.Single(statement.Quantities).Measure);
+        Assert.Equal("Example News", statement.Outlet);
+        Assert.Equal("2017-12-06", statement.Date);
+
+        var comment = Assert.Single(results.Hits, h => h.Kind == SearchHitKind.Comment);
+        Assert.True(comment.InComments);
+        Assert.Equal("ivan_k", comment.CommentAuthor);
+        Assert.Equal(0, comment.Comment);
+        Assert.Single(results.Hits, h => h.Kind == SearchHitKind.Article);
+        Assert.Single(results.Hits, h => h.Kind == SearchHitKind.Statement && h.InComments && h.Speaker is null);
+    }
+
+    [Fact]
+    public void A_speaker_is_found_by_name_and_their_statements_rank_above_mere_mentions()
+    {
+        Store.SaveBatch([AnalysedPage.Build()], []);
+
+        var results = Search("mizintsev", SearchKind.Statements);
+
+        var hit = Assert.Single(results.Hits);
+        Assert.Equal("Mikhail Mizintsev", hit.Speaker);
+        Assert.Equal("Colonel General Mikhail Mizintsev", hit.SpeakerWritten);
+        Assert.Contains("Mizintsev", Marked(hit, HighlightKind.Speaker), StringComparison.Ordinal);
+        Assert.True(hit.Rank > 0);
+    }
+
+    [Fact]
+    public void A_quoted_phrase_needs_its_words_in_order_and_a_prefix_finds_longer_words()
+    {
+        Store.SaveBatch([AnalysedPage.Build()], []);
+
+        Assert.Equal(2, Search("\"has been retaken\"").Total); // the statement and the article
+        Assert.Equal(0, Search("\"retaken been has\"").Total);
+        Assert.Equal(2, Search("retak*").Total);
+        Assert.Equal(2, Search("\"has been ret\"*").Total);
+        Assert.Equal("retaken", Marked(Search("retak*", SearchKind.Statements).Hits[0], HighlightKind.Match));
+        Assert.Equal(0, Search("\"been has\"*").Total);
+    }
+
+    [Fact]
+    public void An_excluded_word_or_phrase_leaves_out_the_units_that_hold_it()
+    {
+        Store.SaveBatch([AnalysedPage.Build()], []);
+
+        var results = Search("96.5 -come");
+
+        Assert.Equal(2, results.Total);
+        Assert.All(results.Hits, h => Assert.False(h.InComments));
+        Assert.Equal(2, Search("96.5 -\"has been retaken\"").Total); // the comment and its unattributed statement
+        Assert.Equal("\"96 5\" -come", results.Terms.ToString());
+    }
+
+    [Fact]
+    public void Case_and_diacritics_do_not_matter()
+    {
+        Store.SaveBatch([AnalysedPage.Build(ministry: "The Ministère")], []);
+
+        Assert.Equal(Search("ministere").Total, Search("MINISTÈRE").Total);
+        Assert.NotEqual(0, Search("Ministere").Total);
+    }
+
+    [Theory]
+    [InlineData("AND")]
+    [InlineData("OR")]
+    [InlineData("NOT")]
+    [InlineData("NEAR(")]
+    [InlineData("NEAR(96 5, 2)")]
+    [InlineData("\"")]
+    [InlineData("\"\"\"")]
+    [InlineData("*")]
+    [InlineData("-")]
+    [InlineData("()")]
+    [InlineData("body:syria")]
+    [InlineData("^syria")]
+    [InlineData("syria +")]
+    [InlineData("' OR 1=1 --")]
+    [InlineData("a*")]
+    [InlineData("-syria")]
+    [InlineData("!!! ???")]
+    public void Query_syntax_of_fts5_or_sql_is_text_and_never_an_error_of_the_database(string text)
+    {
+        Store.SaveBatch([AnalysedPage.Build()], []);
+
+        try
+        {
+            var results = Search(text);
+            Assert.True(results.Total >= 0);
+        }
+        catch (SearchQueryException e)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(e.Message));
+        }
+    }
+
+    [Fact]
+    public void Operator_words_are_searched_as_words()
+    {
+        Store.SaveBatch([AnalysedPage.Build()], []);
+
+        Assert.NotEqual(0, Search("AND").Total); // "... reached, and Daesh reportedly ..."
+        Assert.Equal(0, Search("NEAR").Total);
+        Assert.Throws<SearchQueryException>(() => Search("-syria"));
+        Assert.Throws<SearchQueryException>(() => Search("!!! ???"));
+        Assert.Throws<SearchQueryException>(() => Search("a*"));
+    }
+
+    [Fact]
+    public void Pages_of_results_are_stable_and_together_give_every_hit_once()
+    {
+        var pages = Enumerable.Range(0, 7)
+            .Select(i => AnalysedPage.Build($"https://news.example/{i}", outlet: i % 2 == 0 ? "Even News" : "Odd Times"))
+            .ToArray();
+        Store.SaveBatch(pages, []);
+
+        var all = Search("96.5").Hits;
+        var paged = Enumerable.Range(0, all.Count).SelectMany(i => Store.Search(new SearchQuery("96.5", Offset: i, Limit: 1)).Hits).ToList();
+
+        Assert.Equal(28, all.Count);
+        Assert.Equal(all.Select(Identity), paged.Select(Identity));
+        Assert.Equal(all.Count, all.Select(Identity).Distinct().Count());
+        Assert.Equal(all.Select(Identity), Search("96.5").Hits.Select(Identity));
+    }
+
+    private static string Identity(SearchHit h) => $"{h.Key} {h.Kind} {h.Statement} {h.Comment} {h.Start}";
+
+    [Fact]
+    public void Facets_count_every_hit_by_outlet_speaker_measure_and_stance()
+    {
+        Store.SaveBatch(
+        [
+            AnalysedPage.Build("https://a.example/1", outlet: "Alpha"),
+            AnalysedPage.Build("https://a.example/2", outlet: "Alpha"),
+            AnalysedPage.Build("https://b.example/1", outlet: "Beta"),
+        ], []);
+
+        var results = Store.Search(new SearchQuery("syria", SearchKind.Statements, Limit: 1));
+
+        Assert.Equal(3, results.Total); // the ministry's statement on each page (Mizintsev's does not say Syria)
+        Assert.Single(results.Hits);
+        Assert.Equal([new FacetCount("Alpha", 2), new FacetCount("Beta", 1)], results.Facets.Outlets);
+        Assert.Equal([new FacetCount("The ministry", 3)], results.Facets.Speakers);
+        Assert.Equal([new FacetCount("territory_liberated", 3)], results.Facets.Measures);
+        Assert.Equal([new FacetCount("questioned", 3)], results.Facets.Stances);
+
+        var everything = Store.Search(new SearchQuery(Kind: SearchKind.Statements));
+        Assert.Equal(9, everything.Total);
+        Assert.Equal([new FacetCount("Mikhail Mizintsev", 3), new FacetCount("The ministry", 3)], everything.Facets.Speakers);
+        Assert.Equal(
+            [new FacetCount("disputed", 3), new FacetCount("hedged", 3), new FacetCount("questioned", 3)],
+            everything.Facets.Stances);
+    }
+
+    [Fact]
+    public void Filters_narrow_hits_by_speaker_outlet_measure_place_stance_date_and_comments()
+    {
+        Store.SaveBatch([AnalysedPage.Build("https://a.example/1", outlet: "Alpha"), AnalysedPage.Build("https://b.example/1", outlet: "Beta")], []);
+        int Count(SearchQuery q) => Store.Search(q).Total;
+
+        Assert.Equal(2, Count(new SearchQuery("settlements", SearchKind.Statements, Speaker: "MIZINTSEV")));
+        Assert.Equal(0, Count(new SearchQuery("settlements", SearchKind.Statements, Speaker: "ministry")));
+        Assert.Equal(1, Count(new SearchQuery("settlements", SearchKind.Statements, Outlet: "beta")));
+        Assert.Equal(2, Count(new SearchQuery("settlements", SearchKind.Statements, Measure: "Settlements_Liberated", Place: "syria")));
+        Assert.Equal(0, Count(new SearchQuery("settlements", SearchKind.Statements, Measure: "territory_liberated")));
+        Assert.Equal(2, Count(new SearchQuery("settlements", SearchKind.Pages, Speaker: "mizintsev"))); // the articles hold his statement
+        Assert.Equal(0, Count(new SearchQuery("come", SearchKind.Pages, IncludeComments: false)));
+        Assert.Equal(2, Count(new SearchQuery("come", SearchKind.Pages)));
+        Assert.Equal(2, Count(new SearchQuery("settlements", SearchKind.Statements, Stance: StanceKind.Hedged)));
+        Assert.Equal(0, Count(new SearchQuery("settlements", SearchKind.Statements, Stance: StanceKind.Questioned)));
+        Assert.Equal(2, Count(new SearchQuery("96.5", SearchKind.Statements, From: "2017-12-06", To: "2017-12-06", IncludeComments: false)));
+        Assert.Equal(0, Count(new SearchQuery("96.5", SearchKind.Statements, From: "2018")));
+        Assert.Equal(4, Count(new SearchQuery("96.5", SearchKind.Statements)));
+        Assert.Equal(2, Count(new SearchQuery("96.5", SearchKind.Statements, IncludeComments: false)));
+        Assert.Throws<SearchQueryException>(() => Store.Search(new SearchQuery("x", From: "Dec 2018")));
+    }
+
+    [Fact]
+    public void Ingesting_the_same_content_again_does_not_duplicate_hits()
+    {
+        var page = AnalysedPage.Build();
+        Store.SaveBatch([page], []);
+        var before = Search("96.5").Hits.Select(Identity).ToList();
+
+        Store.SaveBatch([page], []);
+        Store.SaveBatch([AnalysedPage.Build()], []);
+
+        Assert.Equal(before, Search("96.5").Hits.Select(Identity));
+    }
+
+    [Fact]
+    public void A_new_version_replaces_the_hits_of_the_old_one()
+    {
+        Store.SaveBatch([AnalysedPage.Build()], []);
+        Store.SaveBatch([AnalysedPage.Build(percent: "85")], []);
+
+        var old = Search("96.5");
+        var current = Search("85", SearchKind.Statements);
+
+        Assert.All(old.Hits, h => Assert.True(h.InComments)); // the comment still asks about 96.5; the article no longer says it
+        Assert.Equal(2, Assert.Single(current.Hits).Version);
+        Assert.Equal("85%", Assert.Single(current.Hits[0].Quantities).Text);
+
+        // Flipping back to the first content is no new version: the current one stays searchable.
+        Store.SaveBatch([AnalysedPage.Build()], []);
+        Assert.Single(Search("85", SearchKind.Statements).Hits);
+    }
+
+    [Fact]
+    public void A_page_stored_before_its_analysis_becomes_searchable_by_statement_when_the_analysis_arrives()
+    {
+        var analysed = AnalysedPage.Build();
+        Store.SaveBatch([analysed with { Analysis = PageAnalysis.Empty }], []);
+        Assert.Equal(0, Search("96.5", SearchKind.Statements).Total);
+        Assert.Equal(2, Search("96.5", SearchKind.Pages).Total);
+
+        Store.SaveBatch([analysed], []);
+
+        Assert.Equal(2, Search("96.5", SearchKind.Statements).Total);
+    }
+
+    [Fact]
+    public void An_empty_query_lists_every_unit_the_filters_let_through_in_document_order()
+    {
+        Store.SaveBatch([AnalysedPage.Build("https://b.example/1"), AnalysedPage.Build("https://a.example/1")], []);
+
+        var results = Store.Search(new SearchQuery(Kind: SearchKind.Statements, Speaker: "ministry"));
+
+        Assert.Equal(["https://a.example/1", "https://b.example/1"], results.Hits.Select(h => h.Key));
+        Assert.All(results.Hits, h => Assert.Equal(0, h.Rank));
+        Assert.True(results.Terms.MatchesEverything);
+    }
+
+    [Fact]
+    public void Any_text_as_query_gives_hits_in_bounds_or_a_search_query_error()
+    {
+        Store.SaveBatch([AnalysedPage.Build(), PageBuilder.Rich()], []);
+
+        Prop.ForAll(ArbMap.Default.ArbFor<string>(), text =>
+        {
+            SearchResults results;
+            try
+            {
+                results = Store.Search(new SearchQuery(text ?? ""));
+            }
+            catch (SearchQueryException)
+            {
+                return true;
+            }
+
+            return results.Hits.All(h =>
+            {
+                var length = Store.Find(h.DocumentId)!.Page.Text.Length;
+                var s = h.Snippet;
+                return h.Start >= 0 && h.Start <= h.End && h.End <= length
+                    && s.Start >= 0 && s.End <= length
+                    && s.Highlights.All(x => x.Start >= 0 && x.Length > 0 && x.End <= s.Text.Length)
+                    && h.Quantities.All(q => q.Start >= 0 && q.End <= length);
+            });
+        }).QuickCheckThrowOnFailure();
+    }
+}
