@@ -24,6 +24,9 @@ public enum MergeRule
     /// <summary>A bare surname shared by several full names, tied to one of them by the same title, rank or organisation.</summary>
     SurnameByTitle,
 
+    /// <summary>The same surname written alone in several pages, and no full name in the corpus that could tell them apart.</summary>
+    SameSurname,
+
     /// <summary>The names have the same transliteration key (case, diacritics, hyphens, articles, doubled letters folded).</summary>
     Transliteration,
 

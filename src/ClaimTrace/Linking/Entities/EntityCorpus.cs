@@ -7,7 +7,14 @@ namespace ClaimTrace;
 /// </summary>
 internal sealed class EntityCorpus(KnownNames known)
 {
-    internal readonly record struct NameId(EntityKind Kind, string Key);
+    /// <summary>
+    /// A name: kind and folded name, and for a person written by surname alone the document too, because the same
+    /// surname in two pages may be two people; the merger decides per page which full name, if any, it stands for.
+    /// </summary>
+    internal readonly record struct NameId(EntityKind Kind, string Key, string? Doc = null);
+
+    internal static NameId IdFor(EntityKind kind, string canonical, string doc) =>
+        new(kind, NameKey.Fold(canonical), kind == EntityKind.Person && NameKey.WordCount(canonical) == 1 ? doc : null);
 
     /// <summary>An acronym a page defines after a name, with the page's words for it.</summary>
     internal sealed record AcronymDefinition(string Acronym, NameId Expansion, string Doc, int Uses, string Written);
@@ -41,7 +48,7 @@ internal sealed class EntityCorpus(KnownNames known)
                 canonical = spelling;
             if (spelling.Length == 0)
                 continue;
-            var id = new NameId(m.Kind, NameKey.Fold(canonical));
+            var id = IdFor(m.Kind, canonical, doc);
             var tally = Tally(id);
             tally.Add(canonical, spelling, doc);
             here.Add(id);
@@ -62,7 +69,7 @@ internal sealed class EntityCorpus(KnownNames known)
             var name = NameKey.Clean(speaker.Name);
             if (name.Length == 0 || !char.IsUpper(name[0]))
                 continue;
-            var id = new NameId(EntityKind.Person, NameKey.Fold(name));
+            var id = IdFor(EntityKind.Person, name, doc);
             if (!covered.Any(c => c.Overlaps(new TextSpan(speaker.NameStart, speaker.NameEnd))))
             {
                 // A full name only the attribution found ("Alexander Lapin said"): counted once per page, as a person
@@ -90,7 +97,7 @@ internal sealed class EntityCorpus(KnownNames known)
     private MentionTally Tally(NameId id)
     {
         if (!Names.TryGetValue(id, out var tally))
-            Names[id] = tally = new MentionTally(id.Kind, id.Key);
+            Names[id] = tally = new MentionTally(id.Kind, id.Key, id.Doc);
         return tally;
     }
 

@@ -26,6 +26,9 @@ internal sealed class KnownNames
     /// <summary>Titles that carry no evidence of who someone is ("Mr", "Dr").</summary>
     public IReadOnlySet<string> Honorifics { get; private init; } = new HashSet<string>();
 
+    /// <summary>Words after a place name that say what kind of place it is ("province", "camp"), folded.</summary>
+    public IReadOnlySet<string> PlaceTypes { get; private init; } = new HashSet<string>();
+
     /// <summary>The group a name belongs to, or null. An all-capital name ("IS") matches only when written in capitals.</summary>
     public Known? Find(string name)
     {
@@ -51,6 +54,10 @@ internal sealed class KnownNames
             Honorifics = DataFiles.ReadLines("linking/honorifics.txt")
                 .SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 .Select(t => NameKey.Fold(t.TrimEnd('.')))
+                .ToHashSet(StringComparer.Ordinal),
+            PlaceTypes = DataFiles.ReadLines("linking/place-types.txt")
+                .SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                .Select(NameKey.Fold)
                 .ToHashSet(StringComparer.Ordinal),
         };
         const string places = "analysis/places.tsv";

@@ -5,8 +5,13 @@ namespace ClaimTrace;
 /// how each spelling is written and where, the titles and organisations seen with it, and the reasons the
 /// spellings belong to it. Everything is a count or a set, so the tally is the same in any page order.
 /// </summary>
-internal sealed class MentionTally(EntityKind kind, string key)
+internal sealed class MentionTally(EntityKind kind, string key, string? doc)
 {
+    /// <summary>The one document of a person written by surname alone; null for every other name.</summary>
+    public string? Doc { get; } = doc;
+
+    public bool IsBareSurname => Doc is not null;
+
     public EntityKind Kind { get; } = kind;
 
     /// <summary>The folded name (<see cref="NameKey.Fold"/>).</summary>
