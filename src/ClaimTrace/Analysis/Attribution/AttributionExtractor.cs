@@ -44,6 +44,9 @@ public sealed class AttributionExtractor
 
     private readonly CueLexicon _lexicon = CueLexicon.Default;
 
+    /// <summary>Room for the longest word the extractor compares lower-cased ("wednesday").</summary>
+    private const int LowerBuffer = 16;
+
     public IReadOnlyList<Statement> Extract(string text, IReadOnlyList<Sentence> sentences, IReadOnlyList<QuoteSpan> quotes, PageMetadata metadata)
     {
         var drafts = new List<Draft>();
@@ -95,7 +98,7 @@ public sealed class AttributionExtractor
             }
 
             if (previous is { Kind: StatementKind.Indirect, InComments: false, Cue: not null, Source: not null } && previous.Paragraph == sentence.Paragraph
-                && sentence.Index - previous.Sentence == 1 && tokens.Count > 0 && !OutletVoice.Contains(Word(text, tokens[0]))
+                && sentence.Index - previous.Sentence == 1 && tokens.Count > 0 && !OutletVoice.Has(Word(text, tokens[0]))
                 && QuoteStartingAt(quotes, sentence.Start) is null)
             {
                 // "X revealed that A. B." - the reported speech runs on into the next sentence of the paragraph.
@@ -229,7 +232,7 @@ public sealed class AttributionExtractor
     {
         var from = i + count;
         var to = from;
-        while (to < tokens.Count && to - from < 10 && tokens[to].IsWord && !Boundaries.Contains(Word(text, tokens[to])) && _lexicon.Match(text, tokens, to) is null)
+        while (to < tokens.Count && to - from < 10 && tokens[to].IsWord && !Boundaries.Has(Word(text, tokens[to])) && _lexicon.Match(text, tokens, to) is null)
             to++;
         if (to == from || !StartsSourcePhrase(text, tokens[from]))
             return null;
@@ -297,7 +300,8 @@ public sealed class AttributionExtractor
         var from = last + 1;
         if (from >= tokens.Count || !tokens[from].IsWord)
             return null;
-        var next = Word(text, tokens[from]).ToLowerInvariant();
+        Span<char> buffer = stackalloc char[LowerBuffer];
+        var next = Lower(text, tokens[from], buffer);
         var endsInPreposition = entry.Words.Length > 1;
         if (!endsInPreposition && next is not ("that" or "to" or "of" or "on" or "for" or "about" or "against"))
             return null;
@@ -305,7 +309,7 @@ public sealed class AttributionExtractor
         while (to < tokens.Count)
         {
             var t = tokens[to];
-            if (t.IsWord ? ClauseVerbs.Contains(Word(text, t)) : !(text[t.Start] is '\'' or '’' or '“' or '”' or '"' or '-' || IsInitialDot(text, tokens, to)))
+            if (t.IsWord ? ClauseVerbs.Has(Word(text, t)) : !(text[t.Start] is '\'' or '’' or '“' or '”' or '"' or '-' || IsInitialDot(text, tokens, to)))
                 break;
             to++;
         }
@@ -320,9 +324,10 @@ public sealed class AttributionExtractor
     /// <summary>The wh-word or "if" that opens the question after "asked" ("asked on Monday whether"), within a few words.</summary>
     private static int? QuestionStart(string text, List<Token> tokens, int from)
     {
+        Span<char> buffer = stackalloc char[LowerBuffer];
         for (var k = from; k < tokens.Count && k - from <= 6 && tokens[k].IsWord; k++)
         {
-            if (Word(text, tokens[k]).ToLowerInvariant() is "whether" or "if" or "what" or "who" or "whom" or "why" or "how" or "which" or "where" or "about")
+            if (Lower(text, tokens[k], buffer) is "whether" or "if" or "what" or "who" or "whom" or "why" or "how" or "which" or "where" or "about")
                 return k;
         }
 
@@ -336,8 +341,11 @@ public sealed class AttributionExtractor
         "helped", "drew", "sparked", "prompted", "came", "comes", "led", "made", "makes", "angered", "raised", "caused", "but", "and", "while",
     };
 
-    private static bool IsPossessivePronoun(string text, Token t) =>
-        t.IsWord && Word(text, t).ToLowerInvariant() is "his" or "her" or "their" or "its" or "our";
+    private static bool IsPossessivePronoun(string text, Token t)
+    {
+        Span<char> buffer = stackalloc char[LowerBuffer];
+        return t.IsWord && Lower(text, t, buffer) is "his" or "her" or "their" or "its" or "our";
+    }
 
     private Draft? Verb(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int i, int count, CueEntry entry, List<Draft> drafts, int first)
     {
@@ -366,16 +374,17 @@ public sealed class AttributionExtractor
         // A passive ("cases were decided by") reports no speech of its subject.
         var progressive = Word(text, tokens[i]).EndsWith("ing", StringComparison.OrdinalIgnoreCase);
         var hasAuxiliary = false;
+        Span<char> buffer = stackalloc char[LowerBuffer];
         for (var k = auxFirst; k < i; k++)
         {
-            var aux = Word(text, tokens[k]).ToLowerInvariant();
+            var aux = Lower(text, tokens[k], buffer);
             if (aux is "was" or "were" or "is" or "are" or "been" or "be" && !progressive)
                 return null;
             hasAuxiliary |= aux is "did" or "does" or "do" or "will" or "would" or "could" or "can" or "should" or "may" or "might" or "must" or "not" or "never" or "to";
         }
 
         // "forces supported by air power": a participle followed by its agent is no speech of the noun before it.
-        if (cueLast + 1 < tokens.Count && Word(text, tokens[cueLast + 1]) == "by" && entry.Lemma != "quote")
+        if (cueLast + 1 < tokens.Count && Word(text, tokens[cueLast + 1]) is "by" && entry.Lemma != "quote")
             return null;
 
         // A bare form ("comment", "release") is a cue only after an auxiliary: "would not comment on".
@@ -393,7 +402,7 @@ public sealed class AttributionExtractor
         while (j >= 0 && tokens[j].IsWord && TimeWords.Value.Contains(text.AsSpan(tokens[j].Start, tokens[j].Length)))
         {
             j--;
-            while (j >= 0 && tokens[j].IsWord && TimeLeads.Contains(Word(text, tokens[j])))
+            while (j >= 0 && tokens[j].IsWord && TimeLeads.Has(Word(text, tokens[j])))
                 j--;
         }
 
@@ -491,7 +500,7 @@ public sealed class AttributionExtractor
             // "..., said Mizintsev." / "“...,” said the spokesman."
             var from = cueLast + 1;
             var to = from;
-            while (to < tokens.Count && to - from < 12 && (tokens[to].IsWord && (!Boundaries.Contains(Word(text, tokens[to])) || InsideDescription(text, tokens, from, to))
+            while (to < tokens.Count && to - from < 12 && (tokens[to].IsWord && (!Boundaries.Has(Word(text, tokens[to])) || InsideDescription(text, tokens, from, to))
                 || IsInitialDot(text, tokens, to)))
                 to++;
             if (to > from && StartsSourcePhrase(text, tokens[from]) && (to == tokens.Count || !tokens[to].IsWord || Word(text, tokens[to]) is "who" or "when" or "in" or "on" or "at" or "during"))
@@ -543,7 +552,7 @@ public sealed class AttributionExtractor
 
             // A reporting verb with its "that" clause but no speaker we can name: kept as an unattributed statement.
             var orphanFrom = SkipToContent(text, tokens, cueLast + 1);
-            if (entry.Class == CueClass.Speech && orphanFrom < tokens.Count && orphanFrom > cueLast + 1 && Word(text, tokens[orphanFrom]) == "that")
+            if (entry.Class == CueClass.Speech && orphanFrom < tokens.Count && orphanFrom > cueLast + 1 && Word(text, tokens[orphanFrom]) is "that")
             {
                 var orphan = Trim(text, new TextSpan(tokens[orphanFrom].Start, ContentEnd(text, sentence, quotes, tokens[orphanFrom].Start)));
                 return new Draft(sentence.Index, sentence.Paragraph, StatementKind.Unattributed, null, null, new TextSpan(tokens[auxFirst].Start, tokens[cueLast].End), entry.Lemma, orphan, -1, false);
@@ -571,7 +580,7 @@ public sealed class AttributionExtractor
         if (beforeSource >= 0 && !tokens[beforeSource].IsWord && text[tokens[beforeSource].Start] is ',' or '”' or '"' or '’' or '\'' or '–' or '—' && restIsTail)
         {
             var lead = beforeSource - 1;
-            if (lead >= 0 && tokens[lead].IsWord && ParentheticalLeads.Contains(Word(text, tokens[lead])) && after < tokens.Count)
+            if (lead >= 0 && tokens[lead].IsWord && ParentheticalLeads.Has(Word(text, tokens[lead])) && after < tokens.Count)
                 return Build(sentence, source.Value, role, cue, entry.Lemma, Trim(text, new TextSpan(tokens[after].Start, sentence.End)), quotes);
             var markStart = tokens[beforeSource].Start;
             var quote = QuoteEndingNear(quotes, markStart);
@@ -627,13 +636,13 @@ public sealed class AttributionExtractor
         }
 
         var e = s;
-        while (e < mark && e - s < 8 && ((tokens[e].IsWord && (char.IsUpper(text[tokens[e].Start]) || (Word(text, tokens[e]) == "of" && e > s))) || IsInitialDot(text, tokens, e)
+        while (e < mark && e - s < 8 && ((tokens[e].IsWord && (char.IsUpper(text[tokens[e].Start]) || (Word(text, tokens[e]) is "of" && e > s))) || IsInitialDot(text, tokens, e)
             || (!tokens[e].IsWord && text[tokens[e].Start] == '.' && e > s && tokens[e - 1].IsWord && tokens[e - 1].Length <= 3)))
             e++;
         if (e == s || e >= mark - 1 || mark - e > 50 || tokens[e].IsWord || text[tokens[e].Start] is not (',' or '–' or '—' or '('))
             return null;
         var first = Word(text, tokens[s]);
-        if (Boundaries.Contains(first) || OutletVoice.Contains(first) || TimeWords.Value.Contains(first) || (e - s == 1 && first.EndsWith("ly", StringComparison.Ordinal)))
+        if (Boundaries.Has(first) || OutletVoice.Has(first) || TimeWords.Value.Contains(first) || (e - s == 1 && first.EndsWith("ly", StringComparison.Ordinal)))
             return null;
         var last = e - 1;
         while (last > s && !tokens[last].IsWord)
@@ -661,8 +670,10 @@ public sealed class AttributionExtractor
         // "said in a statement", "said in comments translated and published by RT".
         if (last + 2 < tokens.Count && Word(text, tokens[last + 1]).Equals("in", StringComparison.OrdinalIgnoreCase))
         {
-            var next = Word(text, tokens[last + 2]).ToLowerInvariant();
-            var nextNext = last + 3 < tokens.Count ? Word(text, tokens[last + 3]).ToLowerInvariant() : "";
+            Span<char> nextBuffer = stackalloc char[LowerBuffer];
+            Span<char> nextNextBuffer = stackalloc char[LowerBuffer];
+            var next = Lower(text, tokens[last + 2], nextBuffer);
+            var nextNext = last + 3 < tokens.Count ? Lower(text, tokens[last + 3], nextNextBuffer) : [];
             if (next is "comments" or "remarks" or "statement" or "interview" || (next is "a" or "an" && nextNext is "statement" or "interview"))
             {
                 // The phrase ends at its noun unless a participle continues it ("comments translated and published by
@@ -696,7 +707,7 @@ public sealed class AttributionExtractor
 
         var m = from;
         while (m < tokens.Count && tokens[m].IsWord && m - from < 5 && !Word(text, tokens[m]).Equals("that", StringComparison.OrdinalIgnoreCase)
-            && (TimeWords.Value.Contains(text.AsSpan(tokens[m].Start, tokens[m].Length)) || TimeLeads.Contains(Word(text, tokens[m]))))
+            && (TimeWords.Value.Contains(text.AsSpan(tokens[m].Start, tokens[m].Length)) || TimeLeads.Has(Word(text, tokens[m]))))
             m++;
         if (m == from || m >= tokens.Count || !tokens[m].IsWord)
             return null;
@@ -705,7 +716,7 @@ public sealed class AttributionExtractor
             words += tokens[k].IsWord ? 1 : 0;
         var first = Word(text, tokens[m]);
         var opensClause = IsPronounWord(first) || first is "the" or "a" or "an" or "his" or "her" or "their" or "its" || char.IsUpper(first[0]);
-        return words >= 3 && opensClause && !Boundaries.Contains(first) ? m : null;
+        return words >= 3 && opensClause && !Boundaries.Has(first) ? m : null;
     }
 
     private static bool IsTail(string text, List<Token> tokens, int from)
@@ -716,7 +727,8 @@ public sealed class AttributionExtractor
         var t = tokens[from];
         if (!t.IsWord)
             return text[t.Start] is '.' or '!' or '?' || (text[t.Start] == ',' && from + 1 < tokens.Count && tokens[from + 1].IsWord && Word(text, tokens[from + 1]).EndsWith("ing", StringComparison.Ordinal));
-        var w = Word(text, t).ToLowerInvariant();
+        Span<char> buffer = stackalloc char[LowerBuffer];
+        var w = Lower(text, t, buffer);
         return w is "on" or "in" or "at" or "during" or "after" or "before" or "last" or "this" or "yesterday" or "today" or "earlier" or "later" or "recently" or "monday" or "tuesday" or "wednesday" or "thursday" or "friday" or "saturday" or "sunday";
     }
 
@@ -786,7 +798,7 @@ public sealed class AttributionExtractor
             if (t.IsWord)
             {
                 var w = text.AsSpan(t.Start, t.Length);
-                if (Boundaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w) && !(k == last && IsPronounWord(w)) && !JoinsPhrase(text, tokens, k, last))
+                if (Boundaries.Has(w) && !(k == last && IsPronounWord(w)) && !JoinsPhrase(text, tokens, k, last))
                     break;
                 if (_lexicon.Match(text, tokens, k) is not null)
                     break;
@@ -861,7 +873,7 @@ public sealed class AttributionExtractor
         var first = Word(text, tokens[0]);
         if (first is "But" or "And")
             return SubjectAt(text, tokens, 1, before);
-        if (!Boundaries.Contains(first) && !OutletVoice.Contains(first))
+        if (!Boundaries.Has(first) && !OutletVoice.Has(first))
             return null;
         for (var k = 1; k < before && k <= 15; k++)
         {
@@ -882,7 +894,7 @@ public sealed class AttributionExtractor
         var k = start;
         while (k < before && k - start < 6 && (tokens[k].IsWord && char.IsUpper(text[tokens[k].Start]) || (!tokens[k].IsWord && text[tokens[k].Start] == '.' && k > start)))
             k++;
-        if (k == start || k >= before || !tokens[k].IsWord || char.IsUpper(text[tokens[k].Start]) || OutletVoice.Contains(first) || _lexicon.TitleType(Word(text, tokens[k - 1])) is "org")
+        if (k == start || k >= before || !tokens[k].IsWord || char.IsUpper(text[tokens[k].Start]) || OutletVoice.Has(first) || _lexicon.TitleType(Word(text, tokens[k - 1])) is "org")
             return null;
         return new TextSpan(tokens[start].Start, tokens[k - 1].End);
     }
@@ -926,21 +938,27 @@ public sealed class AttributionExtractor
         if (k == 0 || k >= last || !tokens[k - 1].IsWord || !tokens[k + 1].IsWord)
             return false;
         var w = Word(text, tokens[k]);
-        if (w == "and")
+        if (w is "and")
             return char.IsUpper(text[tokens[k - 1].Start]) && char.IsUpper(text[tokens[k + 1].Start]);
-        return w == "in" && IsNumberWord(text, tokens[k - 1]) && IsNumberWord(text, tokens[k + 1]);
+        return w is "in" && IsNumberWord(text, tokens[k - 1]) && IsNumberWord(text, tokens[k + 1]);
     }
 
-    private static bool IsNumberWord(string text, Token t) =>
-        char.IsDigit(text[t.Start]) || Word(text, t).ToLowerInvariant() is "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten";
+    private static bool IsNumberWord(string text, Token t)
+    {
+        Span<char> buffer = stackalloc char[LowerBuffer];
+        return char.IsDigit(text[t.Start]) || Lower(text, t, buffer) is "one" or "two" or "three" or "four" or "five" or "six" or "seven" or "eight" or "nine" or "ten";
+    }
 
     /// <summary>
     /// Inside a description after the cue ("said the former top aide to President Bush", "said one person with
     /// knowledge of the talks"), "to" and "with" join the phrase when it opened with a determiner and a word follows.
     /// </summary>
-    private static bool InsideDescription(string text, List<Token> tokens, int from, int to) =>
-        to > from + 1 && to + 1 < tokens.Count && tokens[to + 1].IsWord && Word(text, tokens[to]) is "to" or "with" or "for"
-        && Word(text, tokens[from]).ToLowerInvariant() is "the" or "a" or "an" or "one" or "another" or "two" or "three" or "several";
+    private static bool InsideDescription(string text, List<Token> tokens, int from, int to)
+    {
+        Span<char> buffer = stackalloc char[LowerBuffer];
+        return to > from + 1 && to + 1 < tokens.Count && tokens[to + 1].IsWord && Word(text, tokens[to]) is "to" or "with" or "for"
+            && Lower(text, tokens[from], buffer) is "the" or "a" or "an" or "one" or "another" or "two" or "three" or "several";
+    }
 
     /// <summary>"Trump's", "Sanders’" (with its apostrophe as the next token's mark): the word owns what follows.</summary>
     private static bool IsPossessive(string text, List<Token> tokens, int j)
@@ -1084,7 +1102,15 @@ public sealed class AttributionExtractor
 
     private static bool HasDigit(string text, TextSpan span) => text.AsSpan(span.Start, span.Length).IndexOfAnyInRange('0', '9') >= 0;
 
-    private static string Word(string text, Token t) => text.Substring(t.Start, t.Length);
+    // A slice, not a copy: the extractor asks about every token of every sentence, and copies were most of its allocation.
+    private static ReadOnlySpan<char> Word(string text, Token t) => text.AsSpan(t.Start, t.Length);
+
+    /// <summary>
+    /// The token lower-cased as <see cref="string.ToLowerInvariant()"/> would, written into <paramref name="buffer"/>
+    /// for matching against lower-case literals; a word longer than the buffer comes back empty, as no literal is that long.
+    /// </summary>
+    private static ReadOnlySpan<char> Lower(string text, Token t, Span<char> buffer) =>
+        t.Length > buffer.Length ? [] : buffer[..text.AsSpan(t.Start, t.Length).ToLowerInvariant(buffer)];
 
     /// <summary>A span without the white space around it or a trailing comma: the content of a statement.</summary>
     internal static TextSpan Trim(string text, TextSpan span)

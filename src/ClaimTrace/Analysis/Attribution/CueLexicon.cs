@@ -20,16 +20,22 @@ internal sealed record CueEntry(string[] Words, string Lemma, CueClass Class);
 internal sealed class CueLexicon
 {
     private static readonly Lazy<CueLexicon> Shared = new(Load);
-    private readonly Dictionary<string, List<CueEntry>> _byFirstWord;
-    private readonly Dictionary<string, List<CueEntry>> _nominal;
-    private readonly Dictionary<string, string> _titles;
+
+    // The attribution extractor asks about nearly every token, several times: the look-ups are made once and a
+    // shape test turns most words away before they are hashed.
+    private readonly Dictionary<string, List<CueEntry>>.AlternateLookup<ReadOnlySpan<char>> _byFirstWordLookup;
+    private readonly Dictionary<string, List<CueEntry>>.AlternateLookup<ReadOnlySpan<char>> _nominalLookup;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _titleLookup;
+    private readonly KeyShapes _byFirstWordShapes;
+    private readonly KeyShapes _nominalShapes;
+    private readonly KeyShapes _titleShapes;
 
     private CueLexicon(Dictionary<string, List<CueEntry>> byFirstWord, Dictionary<string, List<CueEntry>> nominal, WordSet modifiers, Dictionary<string, string> titles)
     {
-        _byFirstWord = byFirstWord;
-        _nominal = nominal;
         Modifiers = modifiers;
-        _titles = titles;
+        (_byFirstWordLookup, _byFirstWordShapes) = (byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>(), new KeyShapes(byFirstWord.Keys, byFirstWord.Comparer));
+        (_nominalLookup, _nominalShapes) = (nominal.GetAlternateLookup<ReadOnlySpan<char>>(), new KeyShapes(nominal.Keys, nominal.Comparer));
+        (_titleLookup, _titleShapes) = (titles.GetAlternateLookup<ReadOnlySpan<char>>(), new KeyShapes(titles.Keys, titles.Comparer));
     }
 
     public static CueLexicon Default => Shared.Value;
@@ -38,18 +44,21 @@ internal sealed class CueLexicon
 
     /// <summary>"rank", "role", "honorific", "org", "group" for a title word, else null.</summary>
     public string? TitleType(ReadOnlySpan<char> word) =>
-        _titles.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var type) ? type : null;
+        _titleShapes.MayContain(word) && _titleLookup.TryGetValue(word, out var type) ? type : null;
 
     /// <summary>The longest cue starting at token <paramref name="index"/>, with the number of tokens it spans.</summary>
-    public (CueEntry Entry, int Count)? Match(string text, List<Token> tokens, int index) => Match(_byFirstWord, text, tokens, index);
+    public (CueEntry Entry, int Count)? Match(string text, List<Token> tokens, int index) => Match(_byFirstWordLookup, _byFirstWordShapes, text, tokens, index);
 
     /// <summary>The longest nominal cue ("claim", "attacks on") starting at token <paramref name="index"/>.</summary>
-    public (CueEntry Entry, int Count)? MatchNominal(string text, List<Token> tokens, int index) => Match(_nominal, text, tokens, index);
+    public (CueEntry Entry, int Count)? MatchNominal(string text, List<Token> tokens, int index) => Match(_nominalLookup, _nominalShapes, text, tokens, index);
 
-    private static (CueEntry Entry, int Count)? Match(Dictionary<string, List<CueEntry>> lexicon, string text, List<Token> tokens, int index)
+    private static (CueEntry Entry, int Count)? Match(Dictionary<string, List<CueEntry>>.AlternateLookup<ReadOnlySpan<char>> lexicon, KeyShapes shapes, string text, List<Token> tokens, int index)
     {
         var first = tokens[index];
-        if (!first.IsWord || !lexicon.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(first.Start, first.Length), out var entries))
+        if (!first.IsWord)
+            return null;
+        var word = text.AsSpan(first.Start, first.Length);
+        if (!shapes.MayContain(word) || !lexicon.TryGetValue(word, out var entries))
             return null;
         foreach (var entry in entries)
         {

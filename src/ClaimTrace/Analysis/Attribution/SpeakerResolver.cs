@@ -16,6 +16,9 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
     private Speaker? _lastPerson;
     private Speaker? _lastOrganisation;
 
+    // Keyed by the speaker object itself: two equal records named at different places are still looked up apart.
+    private readonly Dictionary<Speaker, KnownForms> _forms = new(ReferenceEqualityComparer.Instance);
+
     public IReadOnlyList<Speaker> Known => _known;
 
     /// <param name="start">source phrase start</param>
@@ -129,13 +132,18 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
     public Speaker? Describe(string phrase)
     {
         var lower = phrase.ToLowerInvariant();
-        foreach (var known in Enumerable.Reverse(_known))
+        // The description's words are the same for every known person: split once, not once per person.
+        var words = ContentWords(lower);
+        var byRole = words.Length >= 2 && lexicon.TitleType(words[0]) == "role";
+        for (var k = _known.Count - 1; k >= 0; k--)
         {
+            var known = _known[k];
             if (known.Kind != SpeakerKind.Person)
                 continue;
-            if (known.Rank is { } rank && lower.EndsWith(rank.ToLowerInvariant(), StringComparison.Ordinal))
+            var forms = FormsOf(known);
+            if (forms.Rank is { } rank && lower.EndsWith(rank, StringComparison.Ordinal))
                 return known;
-            if (known.Role is { } role && SameRole(lower, role.ToLowerInvariant()))
+            if (byRole && forms.RoleWords is { } role && SameRole(words, role))
                 return known;
         }
 
@@ -143,14 +151,41 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
     }
 
     /// <summary>Same head noun ("head", "spokesman") and at least one more content word in common.</summary>
-    private bool SameRole(string description, string role)
+    private static bool SameRole(string[] description, string[] role)
     {
-        var a = description.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Determiners.Contains(w) && w is not ("of" or "in" or "for")).ToList();
-        var b = role.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Determiners.Contains(w) && w is not ("of" or "in" or "for")).ToList();
-        if (a.Count < 2 || b.Count < 2 || lexicon.TitleType(a[0]) != "role" || a[0] != b[0])
+        if (role.Length < 2 || description[0] != role[0])
             return false;
-        return a.Skip(1).Any(w => b.Skip(1).Contains(w));
+        for (var i = 1; i < description.Length; i++)
+        {
+            for (var j = 1; j < role.Length; j++)
+            {
+                if (description[i] == role[j])
+                    return true;
+            }
+        }
+
+        return false;
     }
+
+    private static string[] ContentWords(string lower) =>
+        lower.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !Determiners.Contains(w) && w is not ("of" or "in" or "for")).ToArray();
+
+    /// <summary>
+    /// A known person's rank and role lower-cased and split, kept per speaker: a page's descriptions are compared
+    /// with every person it has named, and lower-casing those each time was most of the resolver's cost.
+    /// </summary>
+    private KnownForms FormsOf(Speaker known)
+    {
+        if (!_forms.TryGetValue(known, out var forms))
+        {
+            forms = new KnownForms(known.Rank?.ToLowerInvariant(), known.Role is { } role ? ContentWords(role.ToLowerInvariant()) : null);
+            _forms[known] = forms;
+        }
+
+        return forms;
+    }
+
+    private sealed record KnownForms(string? Rank, string[]? RoleWords);
 
     private Speaker ResolvePronoun(string written, int start, int end, bool personal, int sentenceStart)
     {
@@ -208,10 +243,10 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
         return null;
     }
 
-    private static string Surname(string name)
+    private static ReadOnlySpan<char> Surname(string name)
     {
         var space = name.LastIndexOf(' ');
-        return space < 0 ? name : name[(space + 1)..];
+        return space < 0 ? name : name.AsSpan(space + 1);
     }
 
     private bool IsNameWord(List<Token> words, int i)

@@ -55,3 +55,9 @@ internal static class Tokenizer
         }
     }
 }
+
+internal static class WordSetLookups
+{
+    /// <summary>Membership of a slice of the page, without copying it out.</summary>
+    public static bool Has(this HashSet<string> set, ReadOnlySpan<char> word) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+}

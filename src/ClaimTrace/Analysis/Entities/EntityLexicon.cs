@@ -20,8 +20,11 @@ internal sealed class EntityLexicon
     /// <summary>Titles by their first word, each as its words, longest first.</summary>
     public required Dictionary<string, string[][]> Titles { get; init; }
 
-    // Look-ups by a slice of the page, so the recogniser asks about every word without copying it out.
-    private Dictionary<string, EntityKind>.AlternateLookup<ReadOnlySpan<char>> Heads => HeadWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Look-ups by a slice of the page, so the recogniser asks about every word without copying it out; made once
+    // (the lexicon is not changed after loading), each behind a shape test that turns most words away unhashed.
+    private SpanLookup<EntityKind> Heads => field ??= new SpanLookup<EntityKind>(HeadWords);
+
+    private SpanLookup<string[][]> TitleLookup => field ??= new SpanLookup<string[][]>(Titles);
 
     public EntityKind? HeadWord(ReadOnlySpan<char> word) => Heads.TryGetValue(word, out var kind) ? kind : null;
 
@@ -33,7 +36,7 @@ internal sealed class EntityLexicon
     public int TitleAt(string text, List<EntityRecognizer.Token> tokens, int i)
     {
         var t = tokens[i];
-        if (!Titles.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(t.Start, t.End - t.Start), out var candidates))
+        if (!TitleLookup.TryGetValue(text.AsSpan(t.Start, t.End - t.Start), out var candidates))
             return 0;
         foreach (var words in candidates)
         {

@@ -19,6 +19,10 @@ public sealed class Gazetteer
 
     private static readonly Lazy<Gazetteer> Shipped = new(Load);
 
+    // Shape tests in front of the two look-ups the recogniser makes at every capitalised word; built after loading.
+    private KeyShapes? _nameShapes;
+    private KeyShapes? _firstWordShapes;
+
     public static Gazetteer Default => Shipped.Value;
 
     /// <summary>The longest name, in words, that any entry has: the recogniser tries no longer spans.</summary>
@@ -65,7 +69,7 @@ public sealed class Gazetteer
         // Most spans are already in the stored form (words apart by one space, straight apostrophes): look them up
         // as they stand, and build the normal form only for the rest.
         var key = IsNormal(written) ? written : Normalise(written.ToString()).AsSpan();
-        if (!_names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var entry))
+        if (_nameShapes?.MayContain(key) == false || !_names.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(key, out var entry))
             return null;
         if (entry.ExactCase && HasLower(key))
             return null;
@@ -74,7 +78,7 @@ public sealed class Gazetteer
 
     /// <summary>True when some name may begin with this word (written without a trailing full stop).</summary>
     internal bool MayStartName(ReadOnlySpan<char> word) =>
-        word.Contains('’') || _firstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        word.Contains('’') || (_firstWordShapes?.MayContain(word) != false && _firstWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word));
 
     private static bool HasLower(ReadOnlySpan<char> key)
     {
@@ -136,6 +140,8 @@ public sealed class Gazetteer
         g.LoadGroups("analysis/organisations.tsv", EntityKind.Organisation);
         g.LoadGroups("analysis/armed-groups.tsv", EntityKind.ArmedGroup);
         g.LoadGroups("analysis/people.tsv", EntityKind.Person);
+        g._nameShapes = new KeyShapes(g._names.Keys, g._names.Comparer);
+        g._firstWordShapes = new KeyShapes(g._firstWords, g._firstWords.Comparer);
         return g;
     }
 

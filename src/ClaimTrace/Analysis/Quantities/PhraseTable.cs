@@ -10,6 +10,9 @@ internal sealed class PhraseTable<T>
 {
     private readonly Dictionary<string, List<Entry>> _byFirst = new(StringComparer.OrdinalIgnoreCase);
 
+    // The parser asks at every token of every sentence: most words fail the shape test before they are hashed.
+    private readonly KeyShapes _shapes = new(StringComparer.OrdinalIgnoreCase);
+
     private sealed record Entry(string[] Tokens, bool[] Glued, bool CaseSensitive, T Value);
 
     public void Add(string form, T value)
@@ -23,6 +26,7 @@ internal sealed class PhraseTable<T>
         var words = tokens.Select(t => bare[t.Start..t.End]).ToArray();
         if (!_byFirst.TryGetValue(words[0], out var list))
             _byFirst[words[0]] = list = [];
+        _shapes.Add(words[0]);
         list.Add(new Entry(words, tokens.Select(t => t.Glued).ToArray(), caseSensitive, value));
         list.Sort((a, b) => b.Tokens.Length.CompareTo(a.Tokens.Length));
     }
@@ -35,7 +39,8 @@ internal sealed class PhraseTable<T>
         if (index >= tokens.Count)
             return false;
         var first = tokens[index];
-        if (!_byFirst.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(first.Start, first.Length), out var list))
+        var word = text.AsSpan(first.Start, first.Length);
+        if (!_shapes.MayContain(word) || !_byFirst.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var list))
             return false;
         foreach (var entry in list)
         {

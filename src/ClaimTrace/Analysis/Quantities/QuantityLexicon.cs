@@ -29,6 +29,9 @@ internal sealed class QuantityLexicon
 
     public required Dictionary<string, NumberWord> NumberWords { get; init; }
 
+    /// <summary><see cref="NumberWords"/> for slices of the page: the parser asks at every word.</summary>
+    public required SpanLookup<NumberWord> Numbers { get; init; }
+
     public required PhraseTable<string> Qualifiers { get; init; }
 
     public required PhraseTable<UnitForm> Units { get; init; }
@@ -73,6 +76,7 @@ internal sealed class QuantityLexicon
         return new QuantityLexicon
         {
             NumberWords = numbers,
+            Numbers = new SpanLookup<NumberWord>(numbers),
             Qualifiers = qualifiers,
             Units = units,
             PeopleNouns = WordSet.Load("analysis/people-nouns.txt"),

@@ -245,7 +245,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (token.Kind != QuantityTokenKind.Word)
             return k;
         var word = text.AsSpan(token.Start, token.Length);
-        if (_lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var scale) && scale.Kind == NumberWordKind.Scale)
+        if (_lexicon.Numbers.TryGetValue(word, out var scale) && scale.Kind == NumberWordKind.Scale)
         {
             // "4 hundred million", "1.2 billion"
             value *= scale.Value;
@@ -422,7 +422,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             return false;
         // Adverbs ("decently"), past forms ("seven died") and contractions ("wouldn't") are not nouns.
         var word = text.AsSpan(tokens[t].Start, tokens[t].Length);
-        return !_lexicon.CountedStops.Contains(word) && !Determiners.Contains(word.ToString()) && !_lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word)
+        return !_lexicon.CountedStops.Contains(word) && !Determiners.Contains(word.ToString()) && !_lexicon.Numbers.ContainsKey(word)
             && !word.EndsWith("ly", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !word.ContainsAny('\'', '’');
     }
 
@@ -479,7 +479,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
         if (IsWord(text, tokens, last + 1, "of") && last + 2 < tokens.Count && tokens[last + 2].Kind == QuantityTokenKind.Word)
         {
             var after = text.AsSpan(tokens[last + 2].Start, tokens[last + 2].Length);
-            if (char.IsLower(after[0]) && !_lexicon.CountedStops.Contains(after) && !IsPlural(after) && !_lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(after))
+            if (char.IsLower(after[0]) && !_lexicon.CountedStops.Contains(after) && !IsPlural(after) && !_lexicon.Numbers.ContainsKey(after))
                 last += 2;
         }
 
@@ -543,7 +543,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
     private bool TryWords(string text, List<QuantityToken> tokens, int k, out ParsedNumber number)
     {
         number = default;
-        var lookup = _lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = _lexicon.Numbers;
         var first = text.AsSpan(tokens[k].Start, tokens[k].Length);
 
         // "a third", "a dozen", "a thousand", "an estimated" is a qualifier, not this.
@@ -704,7 +704,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             if (!TryDigits(text.AsSpan(token.Start, token.Length), out denominator, out _, out _))
                 return false;
         }
-        else if (token.Kind == QuantityTokenKind.Word && _lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text.AsSpan(token.Start, token.Length), out var word) && word.Kind is NumberWordKind.Unit or NumberWordKind.Teen or NumberWordKind.Ten)
+        else if (token.Kind == QuantityTokenKind.Word && _lexicon.Numbers.TryGetValue(text.AsSpan(token.Start, token.Length), out var word) && word.Kind is NumberWordKind.Unit or NumberWordKind.Teen or NumberWordKind.Ten)
         {
             denominator = word.Value;
             spelled = true;
@@ -784,7 +784,7 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
             var suffix = text.AsSpan(tokens[k].Start, tokens[k].Length);
             if (!_lexicon.Units.TryMatch(text, tokens, k, out var unitForm, out _) || unitForm.Prefix)
             {
-                var isScale = _lexicon.NumberWords.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(suffix, out var w) && w.Kind == NumberWordKind.Scale;
+                var isScale = _lexicon.Numbers.TryGetValue(suffix, out var w) && w.Kind == NumberWordKind.Scale;
                 if (!isScale && !MoneyScaleLetters.Contains(suffix.ToString()))
                 {
                     skipTo = k + 1;
