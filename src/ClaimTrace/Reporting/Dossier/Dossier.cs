@@ -1,0 +1,71 @@
+namespace ClaimTrace;
+
+/// <summary>
+/// What a dossier tells about a query: the claims it matches, every report of them with its evidence, the conflicts
+/// that touch them, the timelines they sit on (with the other claims of those timelines, so a revision or a
+/// contradiction can be seen in context), and who copied whom among the pages. Built from a <see cref="LinkedCorpus"/>.
+/// </summary>
+public sealed record Dossier(
+    string Query,
+    IReadOnlyList<Claim> Claims,
+    IReadOnlyList<Conflict> Conflicts,
+    IReadOnlyList<Timeline> Timelines,
+    IReadOnlyList<SameEvent> SameEvents,
+    IReadOnlyList<CopyLink> CopyLinks,
+    LinkedCorpus Corpus)
+{
+    /// <summary>
+    /// The claims a query names: a claim id; a measure key or family ("territory", "territory.is_held"); a speaker
+    /// or side ("Mizintsev", "Russian Defense Ministry"); or, failing those, free text found in a report's sentence
+    /// ("96.5", "liberated"). Matching ignores case. An empty query takes every claim.
+    /// </summary>
+    public static Dossier For(LinkedCorpus corpus, string query)
+    {
+        ArgumentNullException.ThrowIfNull(corpus);
+        var q = (query ?? "").Trim();
+        var claims = corpus.Result.Claims;
+        IReadOnlyList<Claim> matched = q.Length == 0 ? claims
+            : First(
+                claims.Where(c => c.Id.Equals(q, StringComparison.OrdinalIgnoreCase)),
+                claims.Where(c => c.Measure.StartsWith(q, StringComparison.OrdinalIgnoreCase) || c.Family.StartsWith(q, StringComparison.OrdinalIgnoreCase)),
+                claims.Where(c => c.Reports.Any(r => !r.IsEcho && (Has(r.Side.Display, q) || Has(r.SpeakerWritten, q)))),
+                claims.Where(c => c.Reports.Any(r => corpus.Pages.TryGetValue(r.PageId, out var page) && Has(page.Page.Text[r.Sentence.Start..r.Sentence.End], q))));
+
+        var ids = matched.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var timelines = corpus.Result.Timelines.Where(t => t.Points.Any(p => ids.Contains(p.Id))).ToList();
+        var conflicts = corpus.Result.Conflicts.Where(c => ids.Contains(c.Claim) || (c.Other is { } o && ids.Contains(o))).ToList();
+        var pages = matched.SelectMany(c => c.Pages).ToHashSet(StringComparer.Ordinal);
+        return new Dossier(q, matched, conflicts, timelines,
+            [.. corpus.Result.SameEvents.Where(e => e.Pages.Any(pages.Contains))],
+            [.. corpus.CopyLinks.Where(l => pages.Contains(l.CopyId) || (l.OriginId is { } o && pages.Contains(o)))],
+            corpus);
+    }
+
+    /// <summary>The sentence a report stands in, as its page writes it.</summary>
+    public string SentenceOf(ClaimReport report) =>
+        Corpus.Pages.TryGetValue(report.PageId, out var page) ? page.Page.Text[report.Sentence.Start..report.Sentence.End] : "";
+
+    /// <summary>The text of a conflict's evidence span.</summary>
+    public string EvidenceOf(Conflict conflict) =>
+        Corpus.Pages.TryGetValue(conflict.Evidence.PageId, out var page) ? page.Page.Text[conflict.Evidence.Span.Start..conflict.Evidence.Span.End] : "";
+
+    /// <summary>A page as a reader names it: outlet and title, or its key.</summary>
+    public string PageName(string pageId) =>
+        Corpus.Pages.TryGetValue(pageId, out var page)
+            ? $"{page.Outlet ?? "unknown outlet"}: {page.Page.Metadata.Title?.Value ?? page.Page.Key}"
+            : pageId;
+
+    private static List<Claim> First(params IEnumerable<Claim>[] tiers)
+    {
+        foreach (var tier in tiers)
+        {
+            var list = tier.ToList();
+            if (list.Count > 0)
+                return list;
+        }
+
+        return [];
+    }
+
+    private static bool Has(string? text, string q) => text is not null && text.Contains(q, StringComparison.OrdinalIgnoreCase);
+}
