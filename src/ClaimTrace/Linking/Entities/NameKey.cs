@@ -96,7 +96,11 @@ internal static class NameKey
             var last = i == words.Count - 1;
             if (!last && Articles.Value.Contains(word) && (hyphened || word is "al" or "el"))
                 continue;
-            builder.Append(FusedArticleDropped(word));
+            // A regnal or sequel number ("III", "II") is kept as written: "Act II" and "Act III" are two things.
+            if (word.Length <= 4 && word.All(c => c is 'i' or 'v' or 'x') && i > 0)
+                builder.Append('#').Append(word).Append('#');
+            else
+                builder.Append(FusedArticleDropped(word));
         }
 
         return Simplify(builder.ToString());
@@ -137,12 +141,25 @@ internal static class NameKey
         var builder = new StringBuilder(joined.Length);
         foreach (var c in joined.Replace("ou", "u", StringComparison.Ordinal).Replace("oo", "u", StringComparison.Ordinal))
         {
-            if (builder.Length > 0 && builder[^1] == c && char.IsLetter(c))
+            if (builder.Length > 0 && builder[^1] == c && char.IsLetter(c) && !InNumeral(builder))
                 continue;
             builder.Append(c);
         }
 
         return builder.ToString();
+    }
+
+    private static bool InNumeral(StringBuilder builder)
+    {
+        for (var i = builder.Length - 1; i >= 0; i--)
+        {
+            if (builder[i] == '#')
+                return builder.ToString(0, i).Count(c => c == '#') % 2 == 0;
+            if (builder[i] is not ('i' or 'v' or 'x'))
+                return false;
+        }
+
+        return false;
     }
 
     /// <summary>The key's consonants in order ("deirzor" → "drzr"), first letter kept even when a vowel.</summary>
