@@ -52,8 +52,15 @@ public sealed record Dossier(
     /// <summary>A page as a reader names it: outlet and title, or its key.</summary>
     public string PageName(string pageId) =>
         Corpus.Pages.TryGetValue(pageId, out var page)
-            ? $"{page.Outlet ?? "unknown outlet"}: {page.Page.Metadata.Title?.Value ?? page.Page.Key}"
+            ? $"{page.Outlet ?? "unknown outlet"}: {page.Page.Metadata.Title?.Value ?? ShortKey(page.Page.Key)}"
             : pageId;
+
+    /// <summary>A page key that is a path or URL, by its last part: "002_dbfbad72b89a1c39.txt".</summary>
+    private static string ShortKey(string key)
+    {
+        var cut = key.TrimEnd('/').LastIndexOfAny(['/', '\\']);
+        return cut >= 0 && cut < key.Length - 1 ? key[(cut + 1)..] : key;
+    }
 
     private static List<Claim> First(params IEnumerable<Claim>[] tiers)
     {
