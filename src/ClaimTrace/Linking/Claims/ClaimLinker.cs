@@ -22,7 +22,8 @@ public sealed class ClaimLinker(IPageAnalyser analyser)
         var byId = pages.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var pairs = copyLinks.Where(l => l.OriginId is not null && byId.ContainsKey(l.CopyId) && byId.ContainsKey(l.OriginId!)).ToList();
 
-        var firstRound = ClaimGrouper.Group(pages.SelectMany(p => Reports(p, null, null)));
+        var people = EntityIndex.Build(pages.Select(p => (p.Id, p.Page, p.Analysis)));
+        var firstRound = ClaimGrouper.Group(pages.SelectMany(p => Reports(p, null, null, people)));
         var events = SameEvents(firstRound, pairs, byId);
 
         var pageDates = new Dictionary<string, (string Date, string How)>(StringComparer.Ordinal);
@@ -43,7 +44,7 @@ public sealed class ClaimLinker(IPageAnalyser analyser)
                 pageDates[page.Id] = calendar;
         }
 
-        var claims = DatedThroughClaims(ClaimGrouper.Group(pages.SelectMany(p => Reports(p, statementDates.GetValueOrDefault(p.Id), PageDateOf(p, pageDates)))), statementDates);
+        var claims = DatedThroughClaims(ClaimGrouper.Group(pages.SelectMany(p => Reports(p, statementDates.GetValueOrDefault(p.Id), PageDateOf(p, pageDates), people))), statementDates);
         var conflicts = ConflictFinder.Default.Find(claims, pages);
         var inferred = statementDates
             .SelectMany(p => p.Value.Select(s => new InferredDate(p.Key, s.Key, s.Value.Date, s.Value.How)))
@@ -88,9 +89,9 @@ public sealed class ClaimLinker(IPageAnalyser analyser)
         return result;
     }
 
-    private IEnumerable<ClaimReport> Reports(LinkedPage page, IReadOnlyDictionary<int, (string Date, string How)>? statementDates, (string Date, string How)? pageDate)
+    private IEnumerable<ClaimReport> Reports(LinkedPage page, IReadOnlyDictionary<int, (string Date, string How)>? statementDates, (string Date, string How)? pageDate, EntityIndex people)
     {
-        foreach (var report in _reports.Collect(page, statementDates))
+        foreach (var report in _reports.Collect(page, statementDates, people))
         {
             if (report.Date is not null)
                 yield return report;

@@ -11,7 +11,8 @@ public sealed class ReportCollector(SideResolver sides, MeasureRelations measure
     public static ReportCollector Default { get; } = new(SideResolver.Default, MeasureRelations.Default);
 
     /// <param name="dateOf">A statement's date when linking inferred one the page does not give (statement index to date and how).</param>
-    public IReadOnlyList<ClaimReport> Collect(LinkedPage page, IReadOnlyDictionary<int, (string Date, string How)>? dateOf = null)
+    /// <param name="people">The corpus's entity index, to give a surname alone its full name (<see cref="SideResolver.Resolve"/>).</param>
+    public IReadOnlyList<ClaimReport> Collect(LinkedPage page, IReadOnlyDictionary<int, (string Date, string How)>? dateOf = null, EntityIndex? people = null)
     {
         var a = page.Analysis;
         var reports = new List<ClaimReport>();
@@ -25,7 +26,7 @@ public sealed class ReportCollector(SideResolver sides, MeasureRelations measure
             if (statement.InComments)
                 continue;
             var (date, how) = StatementDate(a, statement, dateOf);
-            var side = sides.Resolve(page, statement, YearOf(date));
+            var side = sides.Resolve(page, statement, YearOf(date), people);
             var mirrored = measures.IsMirror(measure);
             var sentence = statement.Sentence >= 0 && statement.Sentence < a.Sentences.Count ? a.Sentences[statement.Sentence].Span : statement.Content;
             reports.Add(new ClaimReport(

@@ -58,7 +58,9 @@ public sealed class SideResolver
     /// The side of <paramref name="statement"/>'s speaker in <paramref name="page"/>; <paramref name="year"/> (when
     /// the report is dated) picks the post an official held then.
     /// </summary>
-    public Side Resolve(LinkedPage page, Statement statement, int? year)
+    /// <param name="people">The corpus's entity index, when there is one: a surname the page gives alone ("Mizintsev
+    /// said") is the full name the corpus knows for it, so the shipped affiliations and other pages' reports apply.</param>
+    public Side Resolve(LinkedPage page, Statement statement, int? year, EntityIndex? people = null)
     {
         if (statement.Speaker is not { } speaker || speaker.Kind == SpeakerKind.Unknown)
             return Side.Outlet(page.Outlet, page.Id);
@@ -70,6 +72,9 @@ public sealed class SideResolver
         if (speaker.Kind == SpeakerKind.Person && organisation is null)
         {
             var person = _gazetteer.Canonical(name) ?? name;
+            if (people?.Resolve(person, EntityKind.Person) is { Kind: EntityKind.Person } resolved && resolved.Canonical.Length > person.Length
+                && resolved.Canonical.EndsWith(person, StringComparison.OrdinalIgnoreCase))
+                person = resolved.Canonical;
             if ((OrganisationIn(speaker.Role) ?? OrganisationIn(speaker.Organisation)) is { } fromRole)
                 return ForOrganisation(fromRole, person, $"{person}: role names {fromRole}");
             if (Affiliation(person, year) is { } post)
