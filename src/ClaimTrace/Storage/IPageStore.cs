@@ -55,6 +55,12 @@ public interface IPageStore : IDisposable
     /// <summary>Ids of documents whose current version has no fingerprint of <paramref name="scheme"/>, in id order.</summary>
     IReadOnlyList<string> ListUnfingerprinted(string scheme, int limit);
 
+    /// <summary>
+    /// Ids of documents whose current version has a figure of a known measure outside reader comments, in id order:
+    /// the pages claims can be made of.
+    /// </summary>
+    IReadOnlyList<string> ListMeasuredDocuments();
+
     /// <summary>Copy links, ordered by copy id then target, so pages of results are stable.</summary>
     IReadOnlyList<CopyLink> ListCopyLinks(CopyLinkQuery query);
 

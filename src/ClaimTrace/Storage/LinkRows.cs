@@ -101,6 +101,23 @@ internal sealed class LinkRows(DbConnection connection, DbTransaction? transacti
         return list;
     }
 
+    /// <summary>Current versions with a figure of a known measure outside reader comments, in id order.</summary>
+    public List<string> Measured()
+    {
+        using var statement = new PreparedStatement(connection, transaction,
+            """
+            SELECT DISTINCT d.id FROM documents d
+            JOIN quantities q ON q.doc_id = d.id AND q.version = d.current_version
+            WHERE q.measure IS NOT NULL AND q.in_comments = 0
+            ORDER BY d.id
+            """);
+        using var reader = statement.Bind().Query();
+        var list = new List<string>();
+        while (reader.Read())
+            list.Add(reader.GetString(0));
+        return list;
+    }
+
     public List<CopyLink> List(CopyLinkQuery query)
     {
         // Only fixed SQL fragments are chosen here; the page id travels as a parameter.

@@ -236,6 +236,15 @@ public abstract class SqlPageStore : IPageStore
         }
     }
 
+    public IReadOnlyList<string> ListMeasuredDocuments()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("listing pages with measured figures", () => new LinkRows(connection, null).Measured());
+        }
+    }
+
     public IReadOnlyList<CopyLink> ListCopyLinks(CopyLinkQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -45,12 +45,13 @@ public sealed class ClaimLinker(IPageAnalyser analyser)
         }
 
         var claims = DatedThroughClaims(ClaimGrouper.Group(pages.SelectMany(p => Reports(p, statementDates.GetValueOrDefault(p.Id), PageDateOf(p, pageDates), people))), statementDates);
-        var conflicts = ConflictFinder.Default.Find(claims, pages);
+        var finalEvents = SameEvents(claims, pairs, byId);
+        var conflicts = new ConflictFinder(Gazetteer.Default).Find(claims, pages, finalEvents);
         var inferred = statementDates
             .SelectMany(p => p.Value.Select(s => new InferredDate(p.Key, s.Key, s.Value.Date, s.Value.How)))
             .OrderBy(d => d.PageId, StringComparer.Ordinal).ThenBy(d => d.Statement)
             .ToList();
-        return new LinkResult(claims, SameEvents(claims, pairs, byId), conflicts, Timelines(claims, conflicts), inferred, pageDates);
+        return new LinkResult(claims, finalEvents, conflicts, Timelines(claims, conflicts), inferred, pageDates);
     }
 
     /// <summary>

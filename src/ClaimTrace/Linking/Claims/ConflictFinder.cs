@@ -8,10 +8,18 @@ namespace ClaimTrace;
 /// </summary>
 public sealed class ConflictFinder(Gazetteer gazetteer)
 {
-    public static ConflictFinder Default { get; } = new(Gazetteer.Default);
-
-    public IReadOnlyList<Conflict> Find(IReadOnlyList<Claim> claims, IReadOnlyList<LinkedPage> pages)
+    /// <param name="events">Pages that report one event: counts (of deaths, of arrests) are compared only within one
+    /// event, since two death tolls for one country in one week are usually two incidents, not rival figures. Shares of a
+    /// whole (percent: territory held, power restored) describe one state of one place and are compared anyway.</param>
+    public IReadOnlyList<Conflict> Find(IReadOnlyList<Claim> claims, IReadOnlyList<LinkedPage> pages, IReadOnlyList<SameEvent> events)
     {
+        _eventOf.Clear();
+        for (var i = 0; i < events.Count; i++)
+        {
+            foreach (var page in events[i].Pages)
+                _eventOf[page] = i;
+        }
+
         var conflicts = new List<Conflict>();
         foreach (var family in claims.GroupBy(c => (c.Family, c.Unit)))
         {
@@ -30,8 +38,20 @@ public sealed class ConflictFinder(Gazetteer gazetteer)
         return conflicts;
     }
 
+    private readonly Dictionary<string, int> _eventOf = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Shares of a whole always; counts only when reported on two different pages of one event (one article's
+    /// list of tolls, "140,000 in Hiroshima and 80,000 in Nagasaki", is not a contradiction).
+    /// </summary>
+    private bool Comparable(Claim a, Claim b) =>
+        a.Unit == "percent"
+        || a.Pages.Any(p => _eventOf.TryGetValue(p, out var e) && b.Pages.Any(q => q != p && _eventOf.TryGetValue(q, out var f) && e == f));
+
     private Conflict? Compare(Claim earlier, Claim later)
     {
+        if (earlier.Scope is null || later.Scope is null || !Comparable(earlier, later))
+            return null;
         if (LooseDate.Parse(earlier.Date) is not { } a || LooseDate.Parse(later.Date) is not { } b
             || !ClaimGrouper.SameThing(earlier.Reports[0].What, later.Reports[0].What) || ShareASentence(earlier, later))
             return null;
@@ -40,7 +60,9 @@ public sealed class ConflictFinder(Gazetteer gazetteer)
         if (a.Near(b, ClaimGrouper.WindowDays))
         {
             // A figure for a month or a year to date is not a figure for the days of the other: no contradiction.
-            if (!Short(a) || !Short(b))
+            // And one side's figures in one week are parts of one account (a poll's shares, a toll by region),
+            // not a side contradicting itself: a contradiction is between two sides.
+            if (!Short(a) || !Short(b) || earlier.Side.Key == later.Side.Key)
                 return null;
             if (sameScope && !Overlap(earlier, later))
                 return new Conflict(ConflictKind.Contradiction, later.Id, earlier.Id, evidence,
@@ -58,7 +80,7 @@ public sealed class ConflictFinder(Gazetteer gazetteer)
 
         // A revision is read from the figures as stated: "over 85%" then "more than 96.5%" is the side moving its
         // number, though the two bounds would not contradict each other.
-        if (sameScope && earlier.Side.Key == later.Side.Key && !ClaimGrouper.SameValue(earlier.Reports[0], later.Reports[0]) && a.DaysBefore(b) > 0)
+        if (sameScope && earlier.Side.Key == later.Side.Key && earlier.Side.Level != SideLevel.Outlet && !ClaimGrouper.SameValue(earlier.Reports[0], later.Reports[0]) && a.DaysBefore(b) > 0)
             return new Conflict(ConflictKind.Revision, later.Id, earlier.Id, evidence,
                 $"{later.Side.Display} gives {Describe(later)} on {later.Date}, after {Describe(earlier)} on {earlier.Date}");
         return null;

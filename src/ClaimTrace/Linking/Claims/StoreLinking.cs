@@ -7,26 +7,11 @@ namespace ClaimTrace;
 /// </summary>
 public static class StoreLinking
 {
-    private const int PageSize = 1000;
-
     public static LinkedCorpus Link(IPageStore store, IPageAnalyser? analyser = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         new CopyLinkRunner(store).Run();
-        var ids = new SortedSet<string>(StringComparer.Ordinal);
-        for (var offset = 0; ; offset += PageSize)
-        {
-            var rows = store.ListClaims(new ClaimQuery(Offset: offset, Limit: PageSize));
-            foreach (var row in rows)
-            {
-                if (row.Kind == ClaimRowKind.Quantity && row.Measure is not null)
-                    ids.Add(row.DocumentId);
-            }
-
-            if (rows.Count < PageSize)
-                break;
-        }
-
+        var ids = store.ListMeasuredDocuments();
         var pages = new List<LinkedPage>(ids.Count);
         var links = new List<CopyLink>();
         foreach (var id in ids)
