@@ -21,7 +21,7 @@ public static class ClaimGrouper
 
     public static IReadOnlyList<Claim> Group(IEnumerable<ClaimReport> reports)
     {
-        var claims = new List<Building>();
+        var claims = new Index();
         var ordered = reports
             .OrderBy(r => LooseDate.Parse(r.Date)?.First ?? DateOnly.MaxValue)
             .ThenBy(r => r.PageId, StringComparer.Ordinal)
@@ -35,20 +35,20 @@ public static class ClaimGrouper
             Place(claims, report, c => c.Side.Key == report.Side.Key || (c.Side.Level == SideLevel.Institution && c.Side.Country == report.Side.Country), $"{report.Side.Display} speaking as a whole, and one institution of it made the claim", unique: true);
         foreach (var report in ordered.Where(r => r.Side.Level == SideLevel.Outlet))
         {
-            if (claims.FirstOrDefault(c => c.Side.Level != SideLevel.Outlet && c.Reports.Any(r => r.PageId == report.PageId && !r.IsEcho && r.Unit == report.Unit && SameValue(r with { FamilyValue = r.Value }, report with { FamilyValue = report.Value }))) is { } echoed)
-                echoed.Add(report with { IsEcho = true }, "the outlet repeats the figure its page attributes to " + echoed.Side.Display);
+            if (claims.OnPage(report.PageId).FirstOrDefault(c => c.Side.Level != SideLevel.Outlet && c.Reports.Any(r => r.PageId == report.PageId && !r.IsEcho && r.Unit == report.Unit && SameValue(r with { FamilyValue = r.Value }, report with { FamilyValue = report.Value }))) is { } echoed)
+                claims.Add(echoed, report with { IsEcho = true }, "the outlet repeats the figure its page attributes to " + echoed.Side.Display);
             else
                 Place(claims, report, c => c.Side.Key == report.Side.Key, "the outlet's own figure again", unique: false);
         }
 
-        return [.. claims.Select(c => c.Build()).OrderBy(c => c.Family, StringComparer.Ordinal).ThenBy(c => LooseDate.Parse(c.Date)?.First ?? DateOnly.MaxValue).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        return [.. claims.All.Select(c => c.Build()).OrderBy(c => c.Family, StringComparer.Ordinal).ThenBy(c => LooseDate.Parse(c.Date)?.First ?? DateOnly.MaxValue).ThenBy(c => c.Id, StringComparer.Ordinal)];
     }
 
     /// <param name="unique">Join only when the fitting claims are all of one side (a country joins its one institution that made the claim).</param>
-    private static void Place(List<Building> claims, ClaimReport report, Func<Building, bool> sameSide, string why, bool unique)
+    private static void Place(Index claims, ClaimReport report, Func<Building, bool> sameSide, string why, bool unique)
     {
         var date = LooseDate.Parse(report.Date);
-        var fits = claims.Where(c => SameProposition(c, report) && sameSide(c) && (date is not { } d || c.Dates.All(x => x.Near(d, WindowDays)))).ToList();
+        var fits = claims.Near(report).Where(c => SameProposition(c, report) && sameSide(c) && (date is not { } d || c.Dates.All(x => x.Near(d, WindowDays)))).ToList();
         Building? chosen = null;
         if (unique && fits.Select(f => f.Side.Key).Distinct().Count() > 1)
             fits.Clear();
@@ -57,12 +57,67 @@ public static class ClaimGrouper
         else if (date is { } when && fits.Count > 1)
             chosen = fits.MinBy(f => f.Dates.Count == 0 ? int.MaxValue : f.Dates.Min(x => Math.Abs(x.DaysBefore(when) ?? int.MaxValue / 2)));
         if (chosen is null)
+            claims.Start(report);
+        else
+            claims.Add(chosen, report, why);
+    }
+
+    /// <summary>
+    /// Claims by proposition (family, unit, scope and a bin of the value on a log scale one tolerance wide) and by
+    /// page, so placing a report looks at the few claims it could join, not at all of them: grouping stays close
+    /// to linear in the number of reports.
+    /// </summary>
+    private sealed class Index
+    {
+        private static readonly double BinWidth = Math.Log(1 + RelativeTolerance);
+        private readonly Dictionary<(string, string, string, long), List<Building>> _byProposition = [];
+        private readonly Dictionary<string, List<Building>> _byPage = new(StringComparer.Ordinal);
+
+        public List<Building> All { get; } = [];
+
+        public IEnumerable<Building> Near(ClaimReport report)
         {
-            claims.Add(new Building(report));
-            return;
+            var bin = Bin(report.FamilyValue);
+            for (var b = bin - 1; b <= bin + 1; b++)
+            {
+                if (_byProposition.TryGetValue(Key(report, b), out var list))
+                {
+                    foreach (var claim in list)
+                        yield return claim;
+                }
+            }
         }
 
-        chosen.Add(report, why);
+        public List<Building> OnPage(string pageId) => _byPage.TryGetValue(pageId, out var list) ? list : [];
+
+        public void Start(ClaimReport report)
+        {
+            var claim = new Building(report);
+            All.Add(claim);
+            var key = Key(report, Bin(report.FamilyValue));
+            if (!_byProposition.TryGetValue(key, out var list))
+                _byProposition[key] = list = [];
+            list.Add(claim);
+            AddPage(claim, report.PageId);
+        }
+
+        public void Add(Building claim, ClaimReport report, string why)
+        {
+            if (!claim.Reports.Any(r => r.PageId == report.PageId))
+                AddPage(claim, report.PageId);
+            claim.Add(report, why);
+        }
+
+        private void AddPage(Building claim, string pageId)
+        {
+            if (!_byPage.TryGetValue(pageId, out var list))
+                _byPage[pageId] = list = [];
+            list.Add(claim);
+        }
+
+        private static (string, string, string, long) Key(ClaimReport r, long bin) => (r.Family, r.Unit, r.Scope?.ToLowerInvariant() ?? "", bin);
+
+        private static long Bin(double value) => (long)Math.Floor(Math.Log(Math.Abs(value) + 1) / BinWidth) * Math.Sign(value == 0 ? 1 : value);
     }
 
     private static bool SameProposition(Building claim, ClaimReport report) =>

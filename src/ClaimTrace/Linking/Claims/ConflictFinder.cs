@@ -21,14 +21,32 @@ public sealed class ConflictFinder(Gazetteer gazetteer)
         }
 
         var conflicts = new List<Conflict>();
+        // Only pairs that can clash are compared, so the cost grows with the claims of a week, not with all pairs:
+        // contradictions within a sliding window of dates, revisions between a side's successive figures.
         foreach (var family in claims.GroupBy(c => (c.Family, c.Unit)))
         {
-            var list = family.OrderBy(c => LooseDate.Parse(c.Date)?.First ?? DateOnly.MaxValue).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
-            for (var i = 0; i < list.Count; i++)
+            var dated = family
+                .Select(c => (Claim: c, Date: LooseDate.Parse(c.Date)))
+                .Where(c => c.Date is { HasYear: true })
+                .Select(c => (c.Claim, First: c.Date!.Value.First!.Value, Last: c.Date!.Value.Last!.Value))
+                .OrderBy(c => c.First).ThenBy(c => c.Claim.Id, StringComparer.Ordinal)
+                .ToList();
+            for (var i = 0; i < dated.Count; i++)
             {
-                for (var j = i + 1; j < list.Count; j++)
+                var reach = dated[i].Last.AddDays(ClaimGrouper.WindowDays);
+                for (var j = i + 1; j < dated.Count && dated[j].First <= reach; j++)
                 {
-                    if (Compare(list[i], list[j]) is { } conflict)
+                    if (Compare(dated[i].Claim, dated[j].Claim) is { Kind: ConflictKind.Contradiction } conflict)
+                        conflicts.Add(conflict);
+                }
+            }
+
+            foreach (var series in dated.GroupBy(c => (c.Claim.Side.Key, Scope: c.Claim.Scope?.ToLowerInvariant())))
+            {
+                var list = series.ToList();
+                for (var i = 1; i < list.Count; i++)
+                {
+                    if (Compare(list[i - 1].Claim, list[i].Claim) is { Kind: ConflictKind.Revision } conflict)
                         conflicts.Add(conflict);
                 }
             }
