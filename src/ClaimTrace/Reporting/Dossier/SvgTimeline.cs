@@ -66,7 +66,12 @@ public static class SvgTimeline
     {
         var claims = t.Points.Where(p => p.Unit == unit).ToList();
         var sides = t.Points.Select(p => p.Side.Key).Distinct(StringComparer.Ordinal).ToList();
-        var sideNames = t.Points.GroupBy(p => p.Side.Key).ToDictionary(g => g.Key, g => g.First().Side.Display, StringComparer.Ordinal);
+        // Two people speaking for one institution are one side (Lapin, then Mizintsev, for the Defense Ministry):
+        // the legend names the institution then, not whichever person came first.
+        var sideNames = t.Points.GroupBy(p => p.Side.Key).ToDictionary(
+            g => g.Key,
+            g => g.Select(p => p.Side.Display).Distinct(StringComparer.Ordinal).Count() > 1 ? g.First().Side.Institution ?? g.First().Side.Display : g.First().Side.Display,
+            StringComparer.Ordinal);
         var dated = claims.Select(c => (Claim: c, Date: LooseDate.Parse(c.Date))).Where(d => d.Date is { HasYear: true }).ToList();
         var undated = claims.Where(c => LooseDate.Parse(c.Date) is not { HasYear: true }).ToList();
 
