@@ -18,6 +18,9 @@ public static class CliApp
         root.Add(ShowCommand.Create(globals));
         root.Add(ClaimsCommand.Create(globals));
         root.Add(CopiesCommand.Create(globals));
+        root.Add(TimelineCommand.Create(globals));
+        root.Add(ExportCommand.Create(globals));
+        root.Add(SourcesCommand.Create(globals));
         root.Add(SearchCommand.Create(globals));
         root.Add(EntitiesCommand.Create(globals));
         root.Add(DossierCommand.Create(globals));
