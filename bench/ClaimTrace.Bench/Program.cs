@@ -2,7 +2,8 @@ using BenchmarkDotNet.Running;
 using ClaimTrace.Bench;
 
 // `throughput` is the whole-corpus run (pages/s per core, peak memory), `reading` the readers alone, `stages`
-// the cost per page of each analysis stage, `linking` near-duplicate linking at 10k, 30k and 100k pages;
+// the cost per page of each analysis stage, `linking` near-duplicate linking at 10k, 30k and 100k pages, `search`
+// the cost of the search index and the time of queries;
 // anything else goes to BenchmarkDotNet's stage benchmarks.
 if (args is ["throughput", .. var options])
     return Throughput.Run(options);
@@ -12,6 +13,8 @@ if (args is ["stages", .. var pageLimit])
     return StageCosts.Run(pageLimit);
 if (args is ["linking", .. var sizes])
     return LinkingThroughput.Run(sizes);
+if (args is ["search", .. var pageCount])
+    return SearchThroughput.Run(pageCount);
 
 BenchmarkSwitcher.FromAssembly(typeof(Throughput).Assembly).Run(args);
 return 0;

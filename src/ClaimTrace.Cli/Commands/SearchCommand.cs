@@ -16,10 +16,11 @@ public static class SearchCommand
 
     public static Command Create(GlobalOptions globals)
     {
-        var text = new Argument<string>("query")
+        // Several arguments are one query, so unquoted words work; after '--' a query may start with '-word'.
+        var text = new Argument<string[]>("query")
         {
             Description = "words (all required), \"quoted phrases\", -excluded words, prefix*; leave out to list what the filters let through",
-            DefaultValueFactory = _ => "",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var kind = new Option<string>("--kind") { Description = "statements, pages (articles and comments) or all", DefaultValueFactory = _ => "all" };
         kind.AcceptOnlyFromAmong(Kinds);
@@ -64,7 +65,7 @@ public static class SearchCommand
             if (store is null)
                 return ExitCodes.Failed;
             var query = new SearchQuery(
-                parsed.GetValue(text) ?? "",
+                string.Join(' ', parsed.GetValue(text) ?? []),
                 parsed.GetValue(kind) switch { "statements" => SearchKind.Statements, "pages" => SearchKind.Pages, _ => SearchKind.All },
                 parsed.GetValue(speaker), parsed.GetValue(outlet), parsed.GetValue(measure), parsed.GetValue(place),
                 parsed.GetValue(from), parsed.GetValue(to), AnalysisWireNames.FromWire<StanceKind>(parsed.GetValue(stance)),

@@ -149,7 +149,7 @@ internal sealed class BatchWriter : IDisposable
 
     /// <summary>The search units of a page as the store keeps it (cleaned text, names and analysis).</summary>
     internal static List<SearchUnit> SearchUnitsOf(PageRow row) =>
-        SearchUnits.Of(row.Text, row.Metadata.Title?.Value, row.Metadata.Published?.Value, row.Segments, row.Comments, row.Analysis);
+        SearchUnits.Of(row.Text, row.Metadata, row.Segments, row.Comments, row.Analysis);
 
     private void Index(PageRow row, int version) => search?.Replace(row.Id, version, SearchUnitsOf(row));
 

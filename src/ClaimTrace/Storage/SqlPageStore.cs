@@ -336,7 +336,7 @@ public abstract class SqlPageStore : IPageStore
                     foreach (var (id, stored) in pages)
                     {
                         if (stored is { Page: var p })
-                            writer.Replace(id, stored.Version, SearchUnits.Of(p.Text, p.Metadata.Title?.Value, p.Metadata.Published?.Value, p.Segments, p.Comments, p.Analysis));
+                            writer.Replace(id, stored.Version, SearchUnits.Of(p.Text, p.Metadata, p.Segments, p.Comments, p.Analysis));
                         done.Bind(id).Execute();
                     }
 

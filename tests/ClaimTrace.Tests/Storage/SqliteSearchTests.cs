@@ -71,6 +71,17 @@ public sealed class SqliteSearchTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(5L, units);
     }
 
+    [Fact]
+    public void The_bundled_sqlite_is_built_with_fts5()
+    {
+        using (SqlitePageStore.Open(folder.File("fts5.db")))
+        {
+        }
+
+        Assert.Equal(1L, Scalar(folder.File("fts5.db"), "SELECT sqlite_compileoption_used('ENABLE_FTS5')"));
+        Assert.Equal(1L, Scalar(folder.File("fts5.db"), "SELECT COUNT(*) FROM sqlite_master WHERE name = 'search_text' AND sql LIKE '%fts5%'"));
+    }
+
     [Theory]
     [InlineData("retaken", "(\"retaken\")")]
     [InlineData("96.5% \"has been\"", "(\"96 5\" AND \"has been\")")]

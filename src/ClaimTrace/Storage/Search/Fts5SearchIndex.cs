@@ -54,11 +54,11 @@ internal sealed class Fts5SearchIndex : SearchIndex
             deleteUnits = new(connection, transaction, "DELETE FROM search_units WHERE doc_id = @id", "@id");
             insertUnit = new(connection, transaction,
                 """
-                INSERT INTO search_units (doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date)
-                VALUES (@id, @version, @kind, @item, @start, @end, @in_comments, @date)
+                INSERT INTO search_units (doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date, outlet, outlet_folded)
+                VALUES (@id, @version, @kind, @item, @start, @end, @in_comments, @date, @outlet, @outlet_folded)
                 RETURNING id
                 """,
-                "@id", "@version", "@kind", "@item", "@start", "@end", "@in_comments", "@date");
+                "@id", "@version", "@kind", "@item", "@start", "@end", "@in_comments", "@date", "@outlet", "@outlet_folded");
             insertText = new(connection, transaction,
                 "INSERT INTO search_text (rowid, body, speaker, context) VALUES (@rowid, @body, @speaker, @context)",
                 "@rowid", "@body", "@speaker", "@context");
@@ -71,7 +71,7 @@ internal sealed class Fts5SearchIndex : SearchIndex
             foreach (var u in units)
             {
                 var id = Convert.ToInt64(insertUnit.Bind(
-                    documentId, version, SearchUnitKinds.ToWire(u.Kind), u.Item, u.Start, u.End, u.InComments, u.Date).Scalar(), CultureInfo.InvariantCulture);
+                    documentId, version, SearchUnitKinds.ToWire(u.Kind), u.Item, u.Start, u.End, u.InComments, u.Date, u.Outlet, PageRow.FoldOutlet(u.Outlet)).Scalar(), CultureInfo.InvariantCulture);
                 insertText.Bind(id, u.Body, u.Speaker, u.Context).Execute();
             }
         }

@@ -11,11 +11,14 @@ internal sealed class SearchHitReader(DbConnection connection)
 {
     private sealed record StoredQuantity(int Start, int End, double Value, double? ValueMax, string Unit, string? Measure, string? Scope, int? Statement);
 
+    private sealed record Document(string Text, string? Outlet, string? Published, string? Title, List<StoredQuantity> Quantities);
+
     private sealed record StatementRow(string? Name, string? Written, TextSpan? Mention, TextSpan? NameSpan, TextSpan? Sentence);
 
     public List<SearchHit> Complete(IReadOnlyList<HitRow> rows, SearchExpression expression)
     {
-        using var text = new PreparedStatement(connection, null, "SELECT text FROM versions WHERE doc_id = @id AND version = @version", "@id", "@version");
+        using var version = new PreparedStatement(connection, null,
+            "SELECT text, outlet, published, title FROM versions WHERE doc_id = @id AND version = @version", "@id", "@version");
         using var quantities = new PreparedStatement(connection, null,
             """
             SELECT start_offset, end_offset, value, value_max, unit, measure, scope, statement
@@ -34,26 +37,27 @@ internal sealed class SearchHitReader(DbConnection connection)
         using var author = new PreparedStatement(connection, null,
             "SELECT author FROM comments WHERE doc_id = @id AND version = @version AND idx = @idx", "@id", "@version", "@idx");
 
-        var documents = new Dictionary<(string, int), (string Text, List<StoredQuantity> Quantities)>();
+        var documents = new Dictionary<(string, int), Document>();
         var hits = new List<SearchHit>(rows.Count);
         foreach (var row in rows)
         {
             if (!documents.TryGetValue((row.DocumentId, row.Version), out var doc))
             {
-                doc = ((string?)text.Bind(row.DocumentId, row.Version).Scalar() ?? "", ReadQuantities(quantities, row));
+                doc = ReadDocument(version, quantities, row);
                 documents.Add((row.DocumentId, row.Version), doc);
             }
 
             hits.Add(row.Kind == SearchHitKind.Statement && row.Item is { } idx
-                ? StatementHit(row, doc.Text, doc.Quantities, ReadStatement(statement, row, idx), expression)
-                : PageHit(row, doc.Text, doc.Quantities, row.Kind == SearchHitKind.Comment && row.Item is { } c ? author.Bind(row.DocumentId, row.Version, c).Scalar() as string : null, expression));
+                ? StatementHit(row, doc, ReadStatement(statement, row, idx), expression)
+                : PageHit(row, doc, row.Kind == SearchHitKind.Comment && row.Item is { } c ? author.Bind(row.DocumentId, row.Version, c).Scalar() as string : null, expression));
         }
 
         return hits;
     }
 
-    private static SearchHit StatementHit(HitRow row, string text, List<StoredQuantity> quantities, StatementRow? statement, SearchExpression expression)
+    private static SearchHit StatementHit(HitRow row, Document doc, StatementRow? statement, SearchExpression expression)
     {
+        var (text, quantities) = (doc.Text, doc.Quantities);
         var span = Clamp(row.Start, row.End, text);
         var range = statement?.Sentence is { } sentence
             ? new TextSpan(Math.Min(sentence.Start, span.Start), Math.Max(sentence.End, span.End))
@@ -61,29 +65,43 @@ internal sealed class SearchHitReader(DbConnection connection)
         var own = quantities.Where(q => q.Statement == row.Item).ToList();
         var speaker = new[] { statement?.Mention, statement?.NameSpan }.OfType<TextSpan>().Distinct();
         var snippet = SearchSnippets.Cut(text, range, span.Start, expression, speaker, own.Select(q => new TextSpan(q.Start, q.End)));
-        return Hit(row, span, snippet, statement?.Name, statement?.Written, null, own, text);
+        return Hit(row, doc, span, snippet, statement?.Name, statement?.Written, null, own);
     }
 
-    private static SearchHit PageHit(HitRow row, string text, List<StoredQuantity> quantities, string? commentAuthor, SearchExpression expression)
+    private static SearchHit PageHit(HitRow row, Document doc, string? commentAuthor, SearchExpression expression)
     {
+        var (text, quantities) = (doc.Text, doc.Quantities);
         var span = Clamp(row.Start, row.End, text);
         var inUnit = quantities.Where(q => q.Start >= span.Start && q.End <= span.End).ToList();
         var snippet = SearchSnippets.Cut(text, span, span.Start, expression, [], inUnit.Select(q => new TextSpan(q.Start, q.End)));
         var shown = inUnit.Where(q => q.Start < snippet.End && snippet.Start < q.End).ToList();
-        return Hit(row, span, snippet, null, null, commentAuthor, shown, text);
+        return Hit(row, doc, span, snippet, null, null, commentAuthor, shown);
     }
 
-    private static SearchHit Hit(HitRow row, TextSpan span, SearchSnippet snippet, string? speaker, string? written, string? commentAuthor, List<StoredQuantity> quantities, string text) => new(
-        row.Kind, row.DocumentId, row.Key, row.Version, row.Outlet, row.Published, row.Title,
+    private static SearchHit Hit(HitRow row, Document doc, TextSpan span, SearchSnippet snippet, string? speaker, string? written, string? commentAuthor, List<StoredQuantity> quantities) => new(
+        row.Kind, row.DocumentId, row.Key, row.Version, doc.Outlet, doc.Published, doc.Title,
         row.Kind == SearchHitKind.Statement ? row.Item : null,
         row.Kind == SearchHitKind.Comment ? row.Item : null,
         span.Start, span.End, snippet, speaker, written, commentAuthor,
         [.. quantities.Select(q =>
         {
-            var at = Clamp(q.Start, q.End, text);
-            return new SearchQuantity(at.Start, at.End, at.Of(text), q.Value, q.ValueMax, q.Unit, q.Measure, q.Scope);
+            var at = Clamp(q.Start, q.End, doc.Text);
+            return new SearchQuantity(at.Start, at.End, at.Of(doc.Text), q.Value, q.ValueMax, q.Unit, q.Measure, q.Scope);
         })],
         row.Date, row.InComments, row.Score);
+
+    private static Document ReadDocument(PreparedStatement version, PreparedStatement quantities, HitRow row)
+    {
+        Document doc;
+        using (var reader = version.Bind(row.DocumentId, row.Version).Query())
+        {
+            doc = reader.Read()
+                ? new Document(reader.GetString(0), Text(reader, 1), Text(reader, 2), Text(reader, 3), [])
+                : new Document("", null, null, null, []);
+        }
+
+        return doc with { Quantities = ReadQuantities(quantities, row) };
+    }
 
     private static List<StoredQuantity> ReadQuantities(PreparedStatement statement, HitRow row)
     {

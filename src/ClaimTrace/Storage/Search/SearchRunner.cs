@@ -33,7 +33,8 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
             start_offset INTEGER NOT NULL,
             end_offset   INTEGER NOT NULL,
             in_comments  INTEGER NOT NULL,
-            unit_date    TEXT
+            unit_date    TEXT,
+            outlet       TEXT
         )
         """;
 
@@ -86,7 +87,7 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         if (!query.IncludeComments)
             conditions.Add("u.in_comments = 0");
         if (PageRow.FoldOutlet(query.Outlet) is { } outlet)
-            Add("v.outlet_folded = @outlet", "@outlet", outlet);
+            Add("u.outlet_folded = @outlet", "@outlet", outlet);
         // '~' sorts after every character of an ISO date: "2017-12" is on or after "2017-12-06", and
         // "2018-12-11T09:00" is on or before "2018-12-11" (the claims listing's rule).
         if (query.From is { } from)
@@ -141,12 +142,11 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         using var fill = new PreparedStatement(connection, null,
             $"""
             WITH m AS MATERIALIZED ({matched})
-            INSERT INTO search_hits (unit, score, doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date)
-            SELECT u.id, m.score, u.doc_id, u.version, u.kind, u.item, u.start_offset, u.end_offset, u.in_comments, u.unit_date
+            INSERT INTO search_hits (unit, score, doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date, outlet)
+            SELECT u.id, m.score, u.doc_id, u.version, u.kind, u.item, u.start_offset, u.end_offset, u.in_comments, u.unit_date, u.outlet
             FROM m
             JOIN search_units u ON u.id = m.id
             JOIN documents d ON d.id = u.doc_id AND d.current_version = u.version
-            JOIN versions v ON v.doc_id = u.doc_id AND v.version = u.version
             {where}
             """,
             [.. names]);
@@ -157,11 +157,9 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
     {
         using var statement = new PreparedStatement(connection, null,
             $"""
-            SELECT h.doc_id, d.key, h.version, v.outlet, v.published, v.title, h.kind, h.item, h.start_offset, h.end_offset,
-                   h.in_comments, h.unit_date, h.score
+            SELECT h.doc_id, d.key, h.version, h.kind, h.item, h.start_offset, h.end_offset, h.in_comments, h.unit_date, h.score
             FROM search_hits h
             JOIN documents d ON d.id = h.doc_id
-            JOIN versions v ON v.doc_id = h.doc_id AND v.version = h.version
             ORDER BY h.score DESC, {dialect.KeyOrder}, h.start_offset, h.kind, COALESCE(h.item, -1)
             LIMIT @limit OFFSET @offset
             """,
@@ -172,9 +170,8 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
             while (reader.Read())
             {
                 rows.Add(new HitRow(
-                    reader.GetString(0), reader.GetString(1), Int(reader, 2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
-                    SearchUnitKinds.FromWire(reader.GetString(6)), reader.IsDBNull(7) ? null : Int(reader, 7), Int(reader, 8), Int(reader, 9),
-                    Int(reader, 10) != 0, Text(reader, 11), reader.GetDouble(12)));
+                    reader.GetString(0), reader.GetString(1), Int(reader, 2), SearchUnitKinds.FromWire(reader.GetString(3)),
+                    reader.IsDBNull(4) ? null : Int(reader, 4), Int(reader, 5), Int(reader, 6), Int(reader, 7) != 0, Text(reader, 8), reader.GetDouble(9)));
             }
         }
 
@@ -187,7 +184,7 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         if (facetLimit == 0)
             return SearchFacets.None;
         return new SearchFacets(
-            Facet("SELECT v.outlet AS value, COUNT(*) AS n FROM search_hits u JOIN versions v ON v.doc_id = u.doc_id AND v.version = u.version WHERE v.outlet IS NOT NULL GROUP BY v.outlet", facetLimit),
+            Facet("SELECT u.outlet AS value, COUNT(*) AS n FROM search_hits u WHERE u.outlet IS NOT NULL GROUP BY u.outlet", facetLimit),
             Facet("SELECT s.speaker_name AS value, COUNT(*) AS n FROM search_hits u JOIN statements s ON s.doc_id = u.doc_id AND s.version = u.version AND s.idx = u.item WHERE u.kind = 'statement' AND s.speaker_name IS NOT NULL GROUP BY s.speaker_name", facetLimit),
             Facet($"SELECT q.measure AS value, COUNT(DISTINCT u.unit) AS n FROM search_hits u JOIN quantities q ON q.doc_id = u.doc_id AND q.version = u.version AND {QuantityInUnit} WHERE q.measure IS NOT NULL GROUP BY q.measure", facetLimit),
             Facet($"SELECT t.kind AS value, COUNT(DISTINCT u.unit) AS n FROM search_hits u JOIN statements s ON s.doc_id = u.doc_id AND s.version = u.version AND {StatementInUnit} JOIN stances t ON t.doc_id = s.doc_id AND t.version = s.version AND t.target_statement = s.idx GROUP BY t.kind", facetLimit));
@@ -223,7 +220,6 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
     private static int Int(DbDataReader r, int column) => Convert.ToInt32(r.GetValue(column), CultureInfo.InvariantCulture);
 }
 
-/// <summary>A hit as the hits table gives it, before its text, speaker and quantities are read.</summary>
+/// <summary>A hit as the hits table gives it, before its page's text and metadata, speaker and quantities are read.</summary>
 internal sealed record HitRow(
-    string DocumentId, string Key, int Version, string? Outlet, string? Published, string? Title,
-    SearchHitKind Kind, int? Item, int Start, int End, bool InComments, string? Date, double Score);
+    string DocumentId, string Key, int Version, SearchHitKind Kind, int? Item, int Start, int End, bool InComments, string? Date, double Score);

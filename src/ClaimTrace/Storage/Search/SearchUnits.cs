@@ -12,6 +12,7 @@ internal sealed record SearchUnit(
     int End,
     bool InComments,
     string? Date,
+    string? Outlet,
     string Body,
     string? Speaker,
     string? Context);
@@ -27,14 +28,15 @@ internal static class SearchUnits
     private static readonly HashSet<SegmentKind> ArticleKinds =
         [SegmentKind.Article, SegmentKind.Byline, SegmentKind.Dateline, SegmentKind.EditorNote, SegmentKind.Caption];
 
-    public static List<SearchUnit> Of(
-        string text, string? title, string? published, IReadOnlyList<Segment> segments, IReadOnlyList<Comment> comments, PageAnalysis analysis)
+    public static List<SearchUnit> Of(string text, PageMetadata metadata, IReadOnlyList<Segment> segments, IReadOnlyList<Comment> comments, PageAnalysis analysis)
     {
         var units = new List<SearchUnit>();
-        AddArticle(units, text, title, published, segments);
+        var published = metadata.Published?.Value;
+        AddArticle(units, text, metadata.Title?.Value, published, segments);
         AddComments(units, text, published, segments, comments);
         AddStatements(units, text, published, analysis);
-        return units;
+        var outlet = metadata.Outlet?.Value;
+        return outlet is null ? units : [.. units.Select(u => u with { Outlet = outlet })];
     }
 
     /// <summary>
@@ -57,7 +59,7 @@ internal static class SearchUnits
 
         var body = string.Join('\n', ranges.Select(r => r.Of(text)));
         var span = ranges.Count == 0 ? new TextSpan(0, 0) : new TextSpan(ranges[0].Start, ranges[^1].End);
-        units.Add(new SearchUnit(SearchHitKind.Article, null, span.Start, span.End, false, published, body, null, title));
+        units.Add(new SearchUnit(SearchHitKind.Article, null, span.Start, span.End, false, published, null, body, null, title));
     }
 
     private static void AddComments(List<SearchUnit> units, string text, string? published, IReadOnlyList<Segment> segments, IReadOnlyList<Comment> comments)
@@ -65,7 +67,7 @@ internal static class SearchUnits
         foreach (var c in comments)
         {
             var span = Clamp(c.Start, c.End, text);
-            units.Add(new SearchUnit(SearchHitKind.Comment, c.Index, span.Start, span.End, true, published, span.Of(text), null, c.Author));
+            units.Add(new SearchUnit(SearchHitKind.Comment, c.Index, span.Start, span.End, true, published, null, span.Of(text), null, c.Author));
         }
 
         // A comments section the segmenter could not split into comments is still searched, as one unit.
@@ -73,7 +75,7 @@ internal static class SearchUnits
         {
             var span = Clamp(segment.Start, segment.End, text);
             if (span.Length > 0 && !comments.Any(c => c.Start < span.End && span.Start < c.End))
-                units.Add(new SearchUnit(SearchHitKind.Comment, null, span.Start, span.End, true, published, span.Of(text), null, null));
+                units.Add(new SearchUnit(SearchHitKind.Comment, null, span.Start, span.End, true, published, null, span.Of(text), null, null));
         }
     }
 
@@ -87,7 +89,7 @@ internal static class SearchUnits
                 : null;
             var speaker = s.Speaker is { } sp ? sp.Name + "\n" + sp.Written : null;
             units.Add(new SearchUnit(SearchHitKind.Statement, s.Index, content.Start, content.End, s.InComments,
-                DateOf(StoredAnalysis.EventDate(analysis, s), published), content.Of(text), speaker, sentence));
+                DateOf(StoredAnalysis.EventDate(analysis, s), published), null, content.Of(text), speaker, sentence));
         }
     }
 

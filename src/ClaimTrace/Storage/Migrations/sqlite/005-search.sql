@@ -14,7 +14,11 @@ CREATE TABLE search_units (
     end_offset   INTEGER NOT NULL,
     in_comments  INTEGER NOT NULL,
     -- The date the date filter compares: a statement's own date when it has a year, else the page's published.
-    unit_date    TEXT
+    unit_date    TEXT,
+    -- The page's outlet, copied from versions: a versions row carries the whole text, so reading a column after
+    -- it for every hit of a common word would walk every hit page's overflow chain.
+    outlet        TEXT,
+    outlet_folded TEXT
 );
 
 CREATE INDEX search_units_by_doc ON search_units (doc_id);
@@ -25,13 +29,13 @@ CREATE INDEX search_units_by_doc ON search_units (doc_id);
 --   body    statement content / article text / comment text
 --   speaker the statement's speaker as resolved and as written
 --   context the statement's sentence / the page title / the comment's author
--- unicode61 folds case and diacritics ("Deir ez-Zor" finds "deir ez zor", "Ruśkan" finds "ruskan"); the prefix
--- indexes make "syri*" cheap.
+-- unicode61 folds case and diacritics ("Deir ez-Zor" finds "deir ez zor", "Ruśkan" finds "ruskan"). No prefix
+-- indexes: they tripled the index entries per word, made storing a page a third slower and the file a third
+-- bigger (docs/search.md), while a prefix query of three letters or more stays fast by scanning the terms.
 CREATE VIRTUAL TABLE search_text USING fts5 (
     body, speaker, context,
     content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 
 -- Documents whose units are still to be written: every document stored before this schema. The store drains
