@@ -68,4 +68,18 @@ public sealed class DossierCommandTests
         Assert.Equal(2, cli.Run("--db", cli.Database, "dossier", "territory", "--format", "pdf"));
         Assert.Contains("--format", cli.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_html_dossier_written_to_a_file_is_one_page_with_its_timeline_chart()
+    {
+        using var cli = WithSeeds();
+        var path = Path.Combine(cli.Folder, "territory.html");
+        Assert.Equal(0, cli.Run("--db", cli.Database, "--quiet", "dossier", "territory", "--format", "html", "--out", path));
+
+        var html = File.ReadAllText(path);
+        Assert.StartsWith("<!DOCTYPE html>", html.TrimStart(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("96.5", html, StringComparison.Ordinal);
+    }
 }
