@@ -176,7 +176,9 @@ public static class ClaimGrouper
         {
             _reports.Add(report);
             _why.Add($"{report.Key}: {why}");
-            if (LooseDate.Parse(report.Date) is { } d)
+            // Distinct dates only: a claim repeated on thousands of pages has a handful of dates, and each new
+            // report is checked against all of them.
+            if (LooseDate.Parse(report.Date) is { } d && !Dates.Contains(d))
                 Dates.Add(d);
             // A claim first placed by a country or the outlet takes the more precise side that joins it.
             if (Side.Level > report.Side.Level)
