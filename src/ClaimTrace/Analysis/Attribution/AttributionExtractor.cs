@@ -68,7 +68,8 @@ public sealed class AttributionExtractor
             FindCued(text, sentence, tokens, quotes, drafts);
             if (drafts.Count > before)
             {
-                usedQuoteEnd = Math.Max(usedQuoteEnd, drafts.Skip(before).Max(d => d.Content.End));
+                for (var k = before; k < drafts.Count; k++)
+                    usedQuoteEnd = Math.Max(usedQuoteEnd, drafts[k].Content.End);
                 continue;
             }
 
@@ -118,13 +119,16 @@ public sealed class AttributionExtractor
         var resolver = new SpeakerResolver(text, _lexicon);
         var speakers = new Speaker?[drafts.Count];
         var mentioned = -1;
+        var tokens = new List<Token>();
+        var names = new List<(int Start, int End)>();
         for (var i = 0; i < drafts.Count; i++)
         {
             var d = drafts[i];
             var sentence = sentences[d.Sentence];
             if (sentence.Index > mentioned)
             {
-                foreach (var (start, end) in TitledNames(text, sentence))
+                TitledNames(text, sentence, tokens, names);
+                foreach (var (start, end) in names)
                     resolver.Mention(start, end);
                 mentioned = sentence.Index;
             }
@@ -157,10 +161,14 @@ public sealed class AttributionExtractor
         return statements;
     }
 
-    /// <summary>Names introduced by a title ("President Vladimir Putin"), kept so a later "he" in the sentence finds them.</summary>
-    private IEnumerable<(int Start, int End)> TitledNames(string text, Sentence sentence)
+    /// <summary>
+    /// Names introduced by a title ("President Vladimir Putin"), kept so a later "he" in the sentence finds them.
+    /// Written into <paramref name="names"/>, with <paramref name="tokens"/> as scratch: both lists are the caller's
+    /// to reuse from sentence to sentence.
+    /// </summary>
+    private void TitledNames(string text, Sentence sentence, List<Token> tokens, List<(int Start, int End)> names)
     {
-        var tokens = new List<Token>();
+        names.Clear();
         Tokenizer.Tokenize(text, sentence.Start, sentence.End, tokens);
         for (var i = 0; i < tokens.Count - 1; i++)
         {
@@ -170,7 +178,7 @@ public sealed class AttributionExtractor
             while (j < tokens.Count && tokens[j].IsWord && char.IsUpper(text[tokens[j].Start]) && _lexicon.TitleType(text.AsSpan(tokens[j].Start, tokens[j].Length)) is null)
                 j++;
             if (j - i >= 3)
-                yield return (tokens[i].Start, tokens[j - 1].End);
+                names.Add((tokens[i].Start, tokens[j - 1].End));
             i = j - 1;
         }
     }

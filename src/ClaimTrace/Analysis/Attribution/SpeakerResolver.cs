@@ -13,6 +13,7 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
     private static readonly HashSet<string> NameParticles = new(StringComparer.Ordinal) { "de", "al", "el", "van", "von", "bin", "ibn", "da", "del", "der", "la", "le", "di", "du", "dos", "ben" };
 
     private readonly List<Speaker> _known = [];
+    private readonly List<Token> _words = [];
     private Speaker? _lastPerson;
     private Speaker? _lastOrganisation;
 
@@ -33,14 +34,14 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
             return ResolvePronoun(written, start, end, personal, sentenceStart);
 
         var first = 0;
-        while (first < words.Count - 1 && Determiners.Contains(Word(words[first])))
+        while (first < words.Count - 1 && Determiners.Has(Word(words[first])))
             first++;
 
         // "The United States and France", "Trump and Clinton": two parties speaking together are a group, not the last name.
         for (var i = first + 1; i < words.Count - 1; i++)
         {
-            if (Word(words[i]) == "and" && char.IsUpper(text[words[i - 1].Start]) && char.IsUpper(text[words[i + 1].Start])
-                && !words.Any(w => lexicon.TitleType(Word(w)) is not null))
+            if (Word(words[i]) is "and" && char.IsUpper(text[words[i - 1].Start]) && char.IsUpper(text[words[i + 1].Start])
+                && !AnyTitle(words))
                 return new Speaker(written, start, end, text[words[first].Start..end], words[first].Start, end, SpeakerKind.Group, role);
         }
 
@@ -57,9 +58,15 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
             var rankFrom = nameFrom;
             while (rankFrom > first && lexicon.TitleType(Word(words[rankFrom - 1])) is "rank" or "honorific")
                 rankFrom--;
-            var rankWords = Enumerable.Range(rankFrom, nameFrom - rankFrom).Where(i => lexicon.TitleType(Word(words[i])) == "rank").ToList();
-            if (rankWords.Count > 0)
-                rank = text[words[rankWords[0]].Start..words[rankWords[^1]].End];
+            var (firstRank, lastRank) = (-1, -1);
+            for (var i = rankFrom; i < nameFrom; i++)
+            {
+                if (lexicon.TitleType(Word(words[i])) == "rank")
+                    (firstRank, lastRank) = (firstRank < 0 ? i : firstRank, i);
+            }
+
+            if (firstRank >= 0)
+                rank = text[words[firstRank].Start..words[lastRank].End];
             roleEnd = rankFrom;
         }
 
@@ -255,9 +262,9 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
         if (w.Length == 0)
             return false;
         if (char.IsUpper(w[0]))
-            return !Determiners.Contains(w.ToString()) && lexicon.TitleType(w) is null;
+            return !Determiners.Has(w) && lexicon.TitleType(w) is null;
         // Lower-case particles inside a name ("Staffan de Mistura", "Bashar al-Assad") when a capital follows.
-        return i + 1 < words.Count && NameParticles.Contains(w.ToString()) && char.IsUpper(text[words[i + 1].Start]);
+        return i + 1 < words.Count && NameParticles.Has(w) && char.IsUpper(text[words[i + 1].Start]);
     }
 
     private static bool IsPronoun(string word, out bool personal)
@@ -266,13 +273,27 @@ internal sealed class SpeakerResolver(string text, CueLexicon lexicon)
         return personal || word.ToLowerInvariant() is "i" or "we" or "they" or "you" or "it" or "their" or "its" or "our";
     }
 
-    private string Word(Token t) => text.Substring(t.Start, t.Length);
+    private ReadOnlySpan<char> Word(Token t) => text.AsSpan(t.Start, t.Length);
 
+    private bool AnyTitle(List<Token> words)
+    {
+        foreach (var w in words)
+        {
+            if (lexicon.TitleType(Word(w)) is not null)
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The words of a phrase, in one list the resolver reuses (a page resolves one phrase at a time): valid until the
+    /// next call.
+    /// </summary>
     private List<Token> Words(int start, int end)
     {
-        var tokens = new List<Token>();
-        Tokenizer.Tokenize(text, start, end, tokens);
-        tokens.RemoveAll(t => !t.IsWord);
-        return tokens;
+        Tokenizer.Tokenize(text, start, end, _words);
+        _words.RemoveAll(t => !t.IsWord);
+        return _words;
     }
 }

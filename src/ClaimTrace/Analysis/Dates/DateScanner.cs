@@ -61,14 +61,14 @@ internal sealed class DateScanner
             var set = AlternativesAt(text, p);
             if (set == 0)
             {
-                p++;
+                p = Next(text, p);
                 continue;
             }
 
             var match = _patterns[set].Match(text, p);
             if (!match.Success)
             {
-                p++;
+                p = Next(text, p);
                 continue;
             }
 
@@ -77,6 +77,20 @@ internal sealed class DateScanner
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The next position a date may start at after <paramref name="p"/>. Without phrases that begin with punctuation,
+    /// only a word start can, so the rest of a word is skipped rather than asked about letter by letter.
+    /// </summary>
+    private int Next(string text, int p)
+    {
+        p++;
+        if (_otherStarts.Count > 0)
+            return p;
+        while (p < text.Length && RegexWordChar.Is(text[p]) && RegexWordChar.Is(text[p - 1]))
+            p++;
+        return p;
     }
 
     /// <summary>The alternatives that can match at <paramref name="p"/>, as a bit set; 0 when none can.</summary>

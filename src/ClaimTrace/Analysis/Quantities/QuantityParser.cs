@@ -46,12 +46,33 @@ internal sealed class QuantityParser(QuantityLexicon lexicon)
 
     public void Parse(string text, Sentence sentence, List<QuantityToken> tokens, IReadOnlyList<TextSpan> links, List<Quantity> output)
     {
+        if (!MayHoldNumber(text, tokens))
+            return;
         var i = 0;
         while (i < tokens.Count)
         {
             var next = TryQuantity(text, sentence, tokens, i, links, output);
             i = next > i ? next : i + 1;
         }
+    }
+
+    /// <summary>
+    /// False when no token of the sentence can begin a number (<see cref="TryNumber"/>): no digits, and no word that
+    /// is a number word, "half" or a "-fold" factor. Every quantity holds a number, so such a sentence, which is most
+    /// sentences of prose, is passed over without trying a quantity at each of its words.
+    /// </summary>
+    private bool MayHoldNumber(string text, List<QuantityToken> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Kind == QuantityTokenKind.Number)
+                return true;
+            var word = text.AsSpan(token.Start, token.Length);
+            if (_lexicon.Numbers.ContainsKey(word) || word.Equals("half", StringComparison.OrdinalIgnoreCase) || (word.Length > 4 && word.EndsWith("fold", StringComparison.OrdinalIgnoreCase)))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>Tries a quantity starting at token <paramref name="i"/>; returns the token after what it consumed.</summary>
