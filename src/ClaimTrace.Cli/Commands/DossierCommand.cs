@@ -25,11 +25,10 @@ public static class DossierCommand
                 return ExitCodes.Usage;
             }
 
-            using var store = Stores.TryOpenExisting(globals.DatabasePath(parsed), env);
-            if (store is null)
+            if (Stores.TryLink(globals.DatabasePath(parsed), env) is not { } corpus)
                 return ExitCodes.Failed;
 
-            var dossier = Dossier.For(StoreLinking.Link(store), parsed.GetRequiredValue(query));
+            var dossier = Dossier.For(corpus, parsed.GetRequiredValue(query));
             var text = kind switch
             {
                 "json" => DossierJson.Render(dossier),

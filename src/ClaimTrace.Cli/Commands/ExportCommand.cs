@@ -21,10 +21,8 @@ public static class ExportCommand
         command.SetAction(parsed =>
         {
             var env = globals.Env;
-            using var store = Stores.TryOpenExisting(globals.DatabasePath(parsed), env);
-            if (store is null)
+            if (Stores.TryLink(globals.DatabasePath(parsed), env) is not { } corpus)
                 return ExitCodes.Failed;
-            var corpus = StoreLinking.Link(store);
             var path = parsed.GetValue(output);
             using var file = path is null ? null : File.Create(path);
             var stream = file ?? env.StandardOutput;

@@ -43,23 +43,8 @@ public static class SearchCommand
         command.SetAction(parsed =>
         {
             var env = globals.Env;
-            var problems = new List<string>();
-            foreach (var (name, value) in new[] { ("--from", parsed.GetValue(from)), ("--to", parsed.GetValue(to)) })
-            {
-                if (value is not null && !ClaimQuery.IsDate(value))
-                    problems.Add($"{name} '{value}' is not a date of the form 2018, 2018-12 or 2018-12-11");
-            }
-
-            if (parsed.GetValue(limit) <= 0)
-                problems.Add("--limit must be at least 1");
-            if (parsed.GetValue(offset) < 0)
-                problems.Add("--offset must not be negative");
-            if (problems.Count > 0)
-            {
-                foreach (var problem in problems)
-                    env.StandardError.WriteLine($"claimtrace: {problem}");
+            if (!ListingArguments.Valid(env, parsed.GetValue(from), parsed.GetValue(to), parsed.GetValue(limit), parsed.GetValue(offset)))
                 return ExitCodes.Usage;
-            }
 
             using var store = Stores.TryOpenExisting(globals.DatabasePath(parsed), env);
             if (store is null)

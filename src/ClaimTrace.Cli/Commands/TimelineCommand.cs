@@ -20,10 +20,8 @@ public static class TimelineCommand
         command.SetAction(parsed =>
         {
             var env = globals.Env;
-            using var store = Stores.TryOpenExisting(globals.DatabasePath(parsed), env);
-            if (store is null)
+            if (Stores.TryLink(globals.DatabasePath(parsed), env) is not { } corpus)
                 return ExitCodes.Failed;
-            var corpus = StoreLinking.Link(store);
             var wanted = parsed.GetValue(measure)!.Trim();
             var place = parsed.GetValue(scope);
             var timelines = Select(corpus.Result.Timelines, wanted, place);
