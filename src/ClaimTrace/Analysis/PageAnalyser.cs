@@ -70,7 +70,7 @@ public sealed class PageAnalyser : IPageAnalyser
         foreach (var statement in statements)
         {
             var sentence = sentences[statement.Sentence];
-            var date = NearestDateIn(sentence, statement.Cue?.Start ?? statement.Content.Start, dates);
+            var date = NearestDateIn(sentence, statement.Cue?.Start ?? statement.Content.Start, dates, statement.Kind == StatementKind.Unattributed ? null : statement.Content);
             if (date is null && !statement.InComments && dated.Count > 0)
             {
                 var previous = dated[^1];
@@ -130,20 +130,32 @@ public sealed class PageAnalyser : IPageAnalyser
         return after ?? earlier;
     }
 
-    private static int? NearestDateIn(Sentence sentence, int anchor, IReadOnlyList<DateMention> dates)
+    /// <summary>
+    /// The date nearest the cue, preferring one written outside what was said: in "On April 9 the spokeswoman said
+    /// 85% of the households cut off on March 3 had power", April 9 is when it was said and March 3 is what it is
+    /// about. A date inside the content is taken only when the sentence gives no other.
+    /// </summary>
+    private static int? NearestDateIn(Sentence sentence, int anchor, IReadOnlyList<DateMention> dates, TextSpan? content)
     {
-        int? date = null;
-        var best = int.MaxValue;
+        int? date = null, inside = null;
+        int best = int.MaxValue, bestInside = int.MaxValue;
         for (var i = 0; i < dates.Count; i++)
         {
             if (!sentence.Span.Contains(dates[i].Start))
                 continue;
             var distance = Math.Abs(dates[i].Start - anchor);
-            if (distance < best)
+            if (content is { } c && c.Contains(dates[i].Start))
+            {
+                if (distance < bestInside)
+                    (bestInside, inside) = (distance, i);
+            }
+            else if (distance < best)
+            {
                 (best, date) = (distance, i);
+            }
         }
 
-        return date;
+        return date ?? inside;
     }
 
     private static bool DateBetween(IReadOnlyList<DateMention> dates, int start, int end) =>

@@ -42,6 +42,26 @@ public sealed class PageAnalyserTests
     }
 
     [Fact]
+    public void A_statement_is_dated_when_it_was_said_not_by_a_date_inside_what_was_said()
+    {
+        var page = Analyse(
+            "On April 9 the ministry's spokeswoman, Dana Kovic, said 85% of the households cut off on March 3 had power again.\n",
+            "2024-09-23");
+
+        Assert.Equal("2024-04-09", DateOf(page, StatementContaining(page, "85%")));
+    }
+
+    [Fact]
+    public void A_speaker_whose_event_the_sentence_before_dates_takes_that_date()
+    {
+        var page = Analyse(
+            "The remarks followed an earlier address by Putin to church leaders on Monday. Putin told the leaders that the region had been freed.\n",
+            "2017-12-08");
+
+        Assert.Equal("2017-12-04", DateOf(page, StatementContaining(page, "region had been freed")));
+    }
+
+    [Fact]
     public void A_date_written_in_between_stops_an_earlier_date_from_being_carried()
     {
         var page = Analyse(
