@@ -32,15 +32,28 @@ internal sealed class ImplicitQuantities
 
     public IReadOnlyList<Rule> Rules => _rules;
 
-    public static ImplicitQuantities Load(string relativePath)
+    public static ImplicitQuantities Load(string relativePath) => Parse(relativePath, DataFiles.ReadLines(relativePath));
+
+    /// <summary>Reads rules from lines of the file named <paramref name="relativePath"/>; a bad line is a <see cref="FormatException"/> naming the file.</summary>
+    internal static ImplicitQuantities Parse(string relativePath, IEnumerable<string> lines)
     {
         var rules = new List<Rule>();
-        foreach (var line in DataFiles.ReadLines(relativePath))
+        foreach (var line in lines)
         {
             var cells = line.Split('\t');
             if (cells.Length < 4)
                 throw new FormatException($"{relativePath}: an implicit value needs value, unit, measure and pattern: '{line}'");
-            var pattern = new Regex(cells[3], RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            Regex pattern;
+            try
+            {
+                pattern = new Regex(cells[3], RegexOptions.NonBacktracking | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException)
+            {
+                // A user's pattern that the non-backtracking engine cannot run (a look-around, a back-reference) is a data error.
+                throw new FormatException($"{relativePath}: the pattern of '{line}' cannot be used: {e.Message}", e);
+            }
+
             rules.Add(new Rule(double.Parse(cells[0], CultureInfo.InvariantCulture), cells[1].Trim(), cells[2].Trim(), pattern));
         }
 

@@ -116,4 +116,14 @@ public sealed class QuantityExtractorTests
         Assert.Equal("people", q.Unit);
         Assert.Null(q.Statement);
     }
+
+    [Theory]
+    [InlineData("100\tpercent\tterritory.is_free.share")]
+    [InlineData("100\tpercent\tterritory.is_free.share\t[unclosed")]
+    [InlineData("100\tpercent\tterritory.is_free.share\tliberated(?= Syria)")]
+    public void A_bad_implicit_rule_names_its_file_and_line(string line)
+    {
+        var e = Assert.Throws<FormatException>(() => ImplicitQuantities.Parse("analysis/implicit.tsv", [line]));
+        Assert.Contains("analysis/implicit.tsv", e.Message, StringComparison.Ordinal);
+    }
 }
