@@ -24,6 +24,7 @@ public static class CliApp
         root.Add(SearchCommand.Create(globals));
         root.Add(EntitiesCommand.Create(globals));
         root.Add(DossierCommand.Create(globals));
+        root.Add(RelinkCommand.Create(globals));
         root.Add(ExtractCommand.Create(globals));
         root.Add(EvalCommand.Create(globals));
 

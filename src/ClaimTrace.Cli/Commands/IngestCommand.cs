@@ -46,8 +46,16 @@ public static class IngestCommand
                 ? runner.Run(inputs, new FailurePrinter(env, quiet))
                 : RunWithProgress(env, runner, inputs, Inputs.TotalBytes(paths));
 
+            // Copy links follow the pages in: only the pages not fingerprinted yet are read, so this costs the new
+            // pages, not the store (docs/linking.md).
+            var linked = new CopyLinkRunner(store).Run();
             if (!quiet)
+            {
                 SummaryTable.Write(env.Console, summary, walker.Skipped, database);
+                if (linked.Links > 0)
+                    env.Console.MarkupLineInterpolated($"{linked.Links:N0} copy links found for {linked.Fingerprinted:N0} new pages ('claimtrace copies' lists them)");
+            }
+
             if (summary.Processed == 0)
             {
                 env.StandardError.WriteLine("claimtrace: no input was found to ingest.");
