@@ -75,6 +75,8 @@ public static class DemoCommand
         if (threaded is not null)
             console.MarkupLineInterpolated($"  ./claimtrace show {threaded.Id[..8]} --db {database}     [grey](a page with a threaded comment section)[/]");
         console.MarkupLineInterpolated($"  ./claimtrace extract samples/08-courier-96-percent.html --json     [grey](the extraction JSON of one page, no database)[/]");
+        console.MarkupLineInterpolated($"  ./claimtrace dossier power --db {database}     [grey](the power figures across outlets and time: claims, disputes, copies)[/]");
+        console.MarkupLineInterpolated($"  ./claimtrace dossier power --format html --out power.html --db {database}     [grey](the same as one page with charts)[/]");
     }
 
     private static string CommentCell(Page page)

@@ -37,7 +37,7 @@ public sealed class ClaimWords
     /// <summary>What is claimed, without who or when: "more than 96.5% of Syria is under government control".</summary>
     public string Proposition(string measure, string? scope, string figure)
     {
-        var place = string.IsNullOrWhiteSpace(scope) ? "the area named" : scope;
+        var place = string.IsNullOrWhiteSpace(scope) ? "the area (not named)" : scope;
         return _phrases.TryGetValue(measure, out var phrase)
             ? phrase.Replace("{value}", figure, StringComparison.Ordinal).Replace("{scope}", place, StringComparison.Ordinal)
             : $"{measure.Replace('.', ' ').Replace('_', ' ')}: {figure} ({place})";
