@@ -15,6 +15,9 @@ internal sealed class EntityLexicon
     public required HashSet<string> Connectors { get; init; }
     public required WordSet Particles { get; init; }
     public required WordSet NotNames { get; init; }
+
+    /// <summary>Lower-case words that make the capitalised name before them a place ("Lower Brenn district").</summary>
+    public required WordSet PlaceTypes { get; init; }
     public required WordSet CueVerbs { get; init; }
 
     /// <summary>Titles by their first word, each as its words, longest first.</summary>
@@ -84,6 +87,7 @@ internal sealed class EntityLexicon
             Connectors = new HashSet<string>(["of", "for", "and", "the", "on"], StringComparer.Ordinal),
             Particles = WordSet.Load("analysis/name-particles.txt"),
             NotNames = WordSet.Load("analysis/not-names.txt"),
+            PlaceTypes = WordSet.Load("analysis/place-type-words.txt"),
             CueVerbs = WordSet.Load("reporting-verbs.txt"),
             Titles = titles.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(w => w.Length).ToArray(), StringComparer.Ordinal),
         };

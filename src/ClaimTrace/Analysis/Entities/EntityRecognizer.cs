@@ -69,6 +69,7 @@ public sealed class EntityRecognizer
         var mentions = new List<EntityMention>();
         var taken = new bool[tokens.Count];
         Gazetteered(text, tokens, taken, mentions);
+        Typed(text, tokens, taken, mentions);
         Titled(text, tokens, taken, mentions);
         Organisations(text, tokens, taken, mentions);
         Cued(text, tokens, taken, mentions);
@@ -291,6 +292,29 @@ public sealed class EntityRecognizer
             var end = tokens[last].End;
             Add(mentions, taken, i, last - i + 1, start, end, text, kind, text[start..end]);
             i = last;
+        }
+    }
+
+    /// <summary>
+    /// One to three capitalised words right before a place-type word make a place the gazetteer does not know:
+    /// "the Lower Brenn district", "Kessel village". The mention spans the type word, as a reader names the place.
+    /// Names the data or an earlier pass already took (a known place, a person) are left to them.
+    /// </summary>
+    private void Typed(string text, List<Token> tokens, bool[] taken, List<EntityMention> mentions)
+    {
+        for (var k = 1; k < tokens.Count; k++)
+        {
+            var type = tokens[k];
+            if (type.Capitalised || taken[k] || !_lexicon.PlaceTypes.Contains(text.AsSpan(type.Start, type.End - type.Start)) || !tokens[k - 1].JoinedToNext)
+                continue;
+            var first = k;
+            while (first > 0 && k - first < 3 && tokens[first - 1].Capitalised && !taken[first - 1] && (first == k || tokens[first - 1].JoinedToNext)
+                   && !_lexicon.NotNames.Contains(text.AsSpan(tokens[first - 1].Start, tokens[first - 1].End - tokens[first - 1].Start)))
+                first--;
+            if (first == k)
+                continue;
+            var start = tokens[first].Start;
+            Add(mentions, taken, first, k - first + 1, start, type.End, text, EntityKind.Place, text[start..type.End]);
         }
     }
 
