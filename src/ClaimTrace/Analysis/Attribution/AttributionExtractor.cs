@@ -652,10 +652,33 @@ public sealed class AttributionExtractor
         var first = Word(text, tokens[s]);
         if (Boundaries.Has(first) || OutletVoice.Has(first) || TimeWords.Value.Contains(first) || (e - s == 1 && first.EndsWith("ly", StringComparison.Ordinal)))
             return null;
+        // A wire dateline, "MARROWGATE (VNA) –" or "WASHINGTON —", is where the story was filed, not a speaker with
+        // an apposition: capitals-only words before a bracket or a dash.
+        if (text[tokens[e].Start] is '(' or '–' or '—' && IsDateline(text, tokens, s, e))
+            return null;
         var last = e - 1;
         while (last > s && !tokens[last].IsWord)
             last--;
         return (s, last);
+    }
+
+    private static bool IsDateline(string text, List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (!tokens[k].IsWord)
+                continue;
+            var word = text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start);
+            if (word.Length < 3)
+                return false;
+            foreach (var ch in word)
+            {
+                if (char.IsLetter(ch) && !char.IsUpper(ch))
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -22,6 +22,17 @@ public sealed class AttributionExtractorTests
         Assert.Equal(StatementKind.Direct, statements[1].Kind);
     }
 
+    [Theory]
+    [InlineData("MARROWGATE (VNA) – The ministry on Friday rejected the survey, saying the sample was small.")]
+    [InlineData("WASHINGTON — The ministry on Friday rejected the survey, saying the sample was small.")]
+    public void A_wire_dateline_is_where_the_story_was_filed_not_who_speaks(string line)
+    {
+        var (_, statements) = Run(line);
+        Assert.NotEmpty(statements);
+        Assert.All(statements, s => Assert.NotEqual(SpeakerKind.Person, s.Speaker?.Kind));
+        Assert.DoesNotContain(statements, s => s.Speaker?.Name is "MARROWGATE" or "WASHINGTON");
+    }
+
     [Fact]
     public void An_appositive_role_is_skipped_to_find_the_speaker()
     {
