@@ -215,7 +215,8 @@ public sealed class AttributionExtractor
                 continue;
             var (entry, count) = match;
             var cueStart = tokens[i].Start;
-            if ((entry.Class == CueClass.Thought) != thought || InsideQuote(quotes, cueStart) || InsideDraft(drafts, first, cueStart, content: !NestsInContent.Contains(entry.Lemma)))
+            if ((entry.Class == CueClass.Thought) != thought || InsideQuote(quotes, cueStart) || InsideDraft(drafts, first, cueStart, content: !NestsInContent.Contains(entry.Lemma))
+                || (entry.Class != CueClass.Source && AfterDeterminer(text, tokens, i)))
             {
                 i += count - 1;
                 continue;
@@ -234,6 +235,18 @@ public sealed class AttributionExtractor
                 i = ExtendCue(text, tokens, i + count - 1, entry);
             }
         }
+    }
+
+    /// <summary>
+    /// A verb form right after a determiner is an adjective, not a cue: "an estimated 210 km", "the reported
+    /// figure", "the alleged attack".
+    /// </summary>
+    private static bool AfterDeterminer(string text, List<Token> tokens, int i)
+    {
+        if (i == 0 || !tokens[i - 1].IsWord)
+            return false;
+        Span<char> buffer = stackalloc char[LowerBuffer];
+        return Lower(text, tokens[i - 1], buffer) is "a" or "an" or "the" or "this" or "that" or "these" or "those" or "its" or "their" or "his" or "her" or "our";
     }
 
     private Draft? AccordingTo(string text, Sentence sentence, List<Token> tokens, IReadOnlyList<QuoteSpan> quotes, int i, int count, CueEntry entry)

@@ -33,6 +33,12 @@ public sealed class AttributionExtractorTests
         Assert.DoesNotContain(statements, s => s.Speaker?.Name is "MARROWGATE" or "WASHINGTON");
     }
 
+    [Theory]
+    [InlineData("Floodwater and landslides tore down an estimated 210 km of line.")]
+    [InlineData("The reported figure was far lower than the alleged one.")]
+    public void A_verb_form_after_a_determiner_is_an_adjective_not_a_cue(string line) =>
+        Assert.DoesNotContain(Run(line).Statements, s => s.Speaker is not null || s.Cue is not null);
+
     [Fact]
     public void An_appositive_role_is_skipped_to_find_the_speaker()
     {
