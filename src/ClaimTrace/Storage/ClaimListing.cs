@@ -38,41 +38,31 @@ internal sealed class ClaimListing(DbConnection connection, SqlDialect dialect)
 
     public List<ClaimRow> Run(ClaimQuery query)
     {
-        var conditions = new List<string>();
-        var names = new List<string>();
-        var values = new List<object?>();
-        void Add(string condition, string name, object value)
-        {
-            conditions.Add(condition);
-            names.Add(name);
-            values.Add(value);
-        }
-
+        var filter = new SqlFilter();
         if (AnalysisWriter.Fold(query.Speaker) is { } speaker)
-            Add("c.speaker_folded LIKE @speaker ESCAPE '\\'", "@speaker", "%" + EscapeLike(new StoredText().CleanRequired(speaker)) + "%");
+            filter.Where("c.speaker_folded LIKE @speaker ESCAPE '\\'", "@speaker", "%" + EscapeLike(new StoredText().CleanRequired(speaker)) + "%");
         if (AnalysisWriter.Fold(query.Measure) is { } measure)
-            Add("c.measure_folded = @measure", "@measure", measure);
+            filter.Where("c.measure_folded = @measure", "@measure", measure);
         if (AnalysisWriter.Fold(query.Scope) is { } scope)
-            Add("c.scope_folded = @scope", "@scope", scope);
+            filter.Where("c.scope_folded = @scope", "@scope", scope);
         if (PageRow.FoldOutlet(query.Outlet) is { } outlet)
-            Add("v.outlet_folded = @outlet", "@outlet", outlet);
+            filter.Where("v.outlet_folded = @outlet", "@outlet", outlet);
         if (query.From is { } from)
-            Add($"{DateExpression} || '~' >= @from", "@from", from);
+            filter.Where($"{DateExpression} || '~' >= @from", "@from", from);
         // '~' sorts after every character of an ISO date, so "2018-12-11T09:00" is still on or before "2018-12-11".
         if (query.To is { } to)
-            Add($"{DateExpression} <= @to", "@to", to + "~");
+            filter.Where($"{DateExpression} <= @to", "@to", to + "~");
         if (query.Stance is { } stance)
         {
-            Add("EXISTS (SELECT 1 FROM stances t WHERE t.doc_id = c.doc_id AND t.version = c.version AND t.target_statement = c.statement AND t.kind = @stance)",
+            filter.Where("EXISTS (SELECT 1 FROM stances t WHERE t.doc_id = c.doc_id AND t.version = c.version AND t.target_statement = c.statement AND t.kind = @stance)",
                 "@stance", stance.ToWire());
         }
 
         if (!query.IncludeComments)
-            conditions.Add("c.in_comments = 0");
+            filter.Where("c.in_comments = 0");
 
-        names.AddRange(["@limit", "@offset"]);
-        values.AddRange([query.Limit, query.Offset]);
-        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        filter.Bind("@limit", query.Limit);
+        filter.Bind("@offset", query.Offset);
         using var statement = new PreparedStatement(connection, null,
             $"""
             SELECT c.row_kind, d.id, c.version, v.outlet, v.published, v.title, c.item, c.start_offset, c.end_offset, c.statement,
@@ -81,13 +71,13 @@ internal sealed class ClaimListing(DbConnection connection, SqlDialect dialect)
             FROM ({Rows}) c
             JOIN documents d ON d.id = c.doc_id AND d.current_version = c.version
             JOIN versions v ON v.doc_id = c.doc_id AND v.version = c.version
-            {where}
+            {filter.Clause}
             ORDER BY {DateExpression} IS NULL, {DateExpression}, {dialect.KeyOrder}, c.start_offset, c.row_kind, c.item
             LIMIT @limit OFFSET @offset
             """,
-            [.. names]);
+            filter.Names);
         var found = new List<ClaimRow>();
-        using (var reader = statement.Bind([.. values]).Query())
+        using (var reader = statement.Bind(filter.Values).Query())
         {
             while (reader.Read())
                 found.Add(Read(reader));

@@ -120,25 +120,16 @@ internal sealed class LinkRows(DbConnection connection, DbTransaction? transacti
 
     public List<CopyLink> List(CopyLinkQuery query)
     {
-        // Only fixed SQL fragments are chosen here; the page id travels as a parameter.
-        var conditions = new List<string>();
-        var names = new List<string>();
-        var values = new List<object?>();
+        var filter = new SqlFilter();
         if (query.PageId is not null)
-        {
-            conditions.Add("(copy_id = @page OR origin_id = @page)");
-            names.Add("@page");
-            values.Add(query.PageId);
-        }
-
+            filter.Where("(copy_id = @page OR origin_id = @page)", "@page", query.PageId);
         if (query.PagePairsOnly)
-            conditions.Add("origin_id IS NOT NULL");
-        names.AddRange(["@limit", "@offset"]);
-        values.AddRange([query.Limit, query.Offset]);
-        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+            filter.Where("origin_id IS NOT NULL");
+        filter.Bind("@limit", query.Limit);
+        filter.Bind("@offset", query.Offset);
         using var statement = new PreparedStatement(connection, transaction,
-            $"SELECT {LinkColumns} FROM copy_links {where} ORDER BY copy_id, target LIMIT @limit OFFSET @offset", [.. names]);
-        using var reader = statement.Bind([.. values]).Query();
+            $"SELECT {LinkColumns} FROM copy_links {filter.Clause} ORDER BY copy_id, target LIMIT @limit OFFSET @offset", filter.Names);
+        using var reader = statement.Bind(filter.Values).Query();
         var list = new List<CopyLink>();
         while (reader.Read())
         {

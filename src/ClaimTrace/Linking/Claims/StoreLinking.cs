@@ -13,17 +13,45 @@ public static class StoreLinking
         new CopyLinkRunner(store).Run();
         var ids = store.ListMeasuredDocuments();
         var pages = new List<LinkedPage>(ids.Count);
-        var links = new List<CopyLink>();
         foreach (var id in ids)
         {
-            if (store.Find(id) is not { } stored)
-                continue;
-            pages.Add(new LinkedPage(stored.Page, stored.Page.Analysis));
-            links.AddRange(store.ListCopyLinks(new CopyLinkQuery(PageId: id, PagePairsOnly: true, Limit: 10_000)));
+            if (store.Find(id) is { } stored)
+                pages.Add(new LinkedPage(stored.Page, stored.Page.Analysis));
         }
 
-        var distinct = links.DistinctBy(l => (l.CopyId, l.Target)).ToList();
+        var distinct = PagePairsTouching(store, [.. pages.Select(p => p.Id)]);
         return new LinkedCorpus(new ClaimLinker(analyser ?? new PageAnalyser()).Link(pages, distinct), pages.ToDictionary(p => p.Id, StringComparer.Ordinal), distinct);
+    }
+
+    /// <summary>
+    /// The links between two stored pages that touch one of <paramref name="ids"/>, read in one pass over the links
+    /// rather than a query per page, in the order of the page they first touch.
+    /// </summary>
+    private static List<CopyLink> PagePairsTouching(IPageStore store, List<string> ids)
+    {
+        const int PageSize = 10_000;
+        var wanted = ids.ToHashSet(StringComparer.Ordinal);
+        var byPage = new Dictionary<string, List<CopyLink>>(StringComparer.Ordinal);
+        for (var offset = 0; ; offset += PageSize)
+        {
+            var batch = store.ListCopyLinks(new CopyLinkQuery(PagePairsOnly: true, Offset: offset, Limit: PageSize));
+            foreach (var link in batch)
+            {
+                foreach (var page in new[] { link.CopyId, link.OriginId! }.Distinct(StringComparer.Ordinal))
+                {
+                    if (!wanted.Contains(page))
+                        continue;
+                    if (!byPage.TryGetValue(page, out var list))
+                        byPage[page] = list = [];
+                    list.Add(link);
+                }
+            }
+
+            if (batch.Count < PageSize)
+                break;
+        }
+
+        return [.. ids.SelectMany(id => byPage.GetValueOrDefault(id) ?? []).DistinctBy(l => (l.CopyId, l.Target))];
     }
 }
 

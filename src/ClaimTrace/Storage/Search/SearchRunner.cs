@@ -58,15 +58,7 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
 
     private void Fill(SearchQuery query, SearchExpression expression)
     {
-        var conditions = new List<string>();
-        var names = new List<string>();
-        var values = new List<object?>();
-        void Add(string condition, string name, object value)
-        {
-            conditions.Add(condition);
-            names.Add(name);
-            values.Add(value);
-        }
+        var filter = new SqlFilter();
 
         string matched;
         if (expression.MatchesEverything)
@@ -76,24 +68,23 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         else
         {
             matched = index.MatchSql;
-            names.Add("@match");
-            values.Add(index.MatchValue(expression));
+            filter.Bind("@match", index.MatchValue(expression));
         }
 
         if (query.Kind == SearchKind.Statements)
-            conditions.Add("u.kind = 'statement'");
+            filter.Where("u.kind = 'statement'");
         else if (query.Kind == SearchKind.Pages)
-            conditions.Add("u.kind <> 'statement'");
+            filter.Where("u.kind <> 'statement'");
         if (!query.IncludeComments)
-            conditions.Add("u.in_comments = 0");
+            filter.Where("u.in_comments = 0");
         if (PageRow.FoldOutlet(query.Outlet) is { } outlet)
-            Add("u.outlet_folded = @outlet", "@outlet", outlet);
+            filter.Where("u.outlet_folded = @outlet", "@outlet", outlet);
         // '~' sorts after every character of an ISO date: "2017-12" is on or after "2017-12-06", and
         // "2018-12-11T09:00" is on or before "2018-12-11" (the claims listing's rule).
         if (query.From is { } from)
-            Add("u.unit_date || '~' >= @from", "@from", from);
+            filter.Where("u.unit_date || '~' >= @from", "@from", from);
         if (query.To is { } to)
-            Add("u.unit_date <= @to", "@to", to + "~");
+            filter.Where("u.unit_date <= @to", "@to", to + "~");
 
         var speaker = AnalysisWriter.Fold(query.Speaker);
         if (speaker is not null || query.Stance is not null)
@@ -102,18 +93,16 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
             if (speaker is not null)
             {
                 inner.Add("s.speaker_folded LIKE @speaker ESCAPE '\\'");
-                names.Add("@speaker");
-                values.Add("%" + ClaimListing.EscapeLike(new StoredText().CleanRequired(speaker)) + "%");
+                filter.Bind("@speaker", "%" + ClaimListing.EscapeLike(new StoredText().CleanRequired(speaker)) + "%");
             }
 
             if (query.Stance is { } stance)
             {
                 inner.Add("EXISTS (SELECT 1 FROM stances t WHERE t.doc_id = s.doc_id AND t.version = s.version AND t.target_statement = s.idx AND t.kind = @stance)");
-                names.Add("@stance");
-                values.Add(stance.ToWire());
+                filter.Bind("@stance", stance.ToWire());
             }
 
-            conditions.Add($"EXISTS (SELECT 1 FROM statements s WHERE {string.Join(" AND ", inner)})");
+            filter.Where($"EXISTS (SELECT 1 FROM statements s WHERE {string.Join(" AND ", inner)})");
         }
 
         var measure = AnalysisWriter.Fold(query.Measure);
@@ -124,21 +113,18 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
             if (measure is not null)
             {
                 inner.Add("q.measure_folded = @measure");
-                names.Add("@measure");
-                values.Add(measure);
+                filter.Bind("@measure", measure);
             }
 
             if (place is not null)
             {
                 inner.Add("q.scope_folded = @place");
-                names.Add("@place");
-                values.Add(place);
+                filter.Bind("@place", place);
             }
 
-            conditions.Add($"EXISTS (SELECT 1 FROM quantities q WHERE {string.Join(" AND ", inner)})");
+            filter.Where($"EXISTS (SELECT 1 FROM quantities q WHERE {string.Join(" AND ", inner)})");
         }
 
-        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
         using var fill = new PreparedStatement(connection, null,
             $"""
             WITH m AS MATERIALIZED ({matched})
@@ -147,10 +133,10 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
             FROM m
             JOIN search_units u ON u.id = m.id
             JOIN documents d ON d.id = u.doc_id AND d.current_version = u.version
-            {where}
+            {filter.Clause}
             """,
-            [.. names]);
-        fill.Bind([.. values]).Execute();
+            filter.Names);
+        fill.Bind(filter.Values).Execute();
     }
 
     private List<SearchHit> Page(SearchQuery query, SearchExpression expression)
