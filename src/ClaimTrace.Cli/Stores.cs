@@ -23,11 +23,4 @@ internal static class Stores
             return null;
         }
     }
-
-    /// <summary>Links the claims of an existing database (its copy links brought up to date first); null when it cannot be opened.</summary>
-    public static LinkedCorpus? TryLink(string database, CliEnvironment env)
-    {
-        using var store = TryOpenExisting(database, env);
-        return store is null ? null : StoreLinking.Link(store);
-    }
 }

@@ -25,8 +25,11 @@ public static class DossierCommand
                 return ExitCodes.Usage;
             }
 
-            if (Stores.TryLink(globals.DatabasePath(parsed), env) is not { } corpus)
+            // The store stays open while the corpus is used: it reads the pages it shows from it.
+            using var store = Stores.TryOpenExisting(globals.DatabasePath(parsed), env);
+            if (store is null)
                 return ExitCodes.Failed;
+            var corpus = StoreLinking.Link(store);
 
             var dossier = Dossier.For(corpus, parsed.GetRequiredValue(query));
             var text = kind switch

@@ -21,8 +21,11 @@ public static class ExportCommand
         command.SetAction(parsed =>
         {
             var env = globals.Env;
-            if (Stores.TryLink(globals.DatabasePath(parsed), env) is not { } corpus)
+            // The store stays open while the corpus is used: it reads the pages it shows from it.
+            using var store = Stores.TryOpenExisting(globals.DatabasePath(parsed), env);
+            if (store is null)
                 return ExitCodes.Failed;
+            var corpus = StoreLinking.Link(store);
             var path = parsed.GetValue(output);
             using var file = path is null ? null : File.Create(path);
             var stream = file ?? env.StandardOutput;

@@ -49,11 +49,17 @@ public static class IngestCommand
             // Copy links follow the pages in: only the pages not fingerprinted yet are read, so this costs the new
             // pages, not the store (docs/linking.md).
             var linked = new CopyLinkRunner(store).Run();
+
+            // Claims follow: linked again only when the new pages brought a measured figure or a copy link to one
+            // (docs/claims.md, "Stored claims"), so most ingests leave them as they are.
+            var claims = StoreLinking.Update(store);
             if (!quiet)
             {
                 SummaryTable.Write(env.Console, summary, walker.Skipped, database);
                 if (linked.Links > 0)
                     env.Console.MarkupLineInterpolated($"{linked.Links:N0} copy links found for {linked.Fingerprinted:N0} new pages ('claimtrace copies' lists them)");
+                if (claims.Relinked)
+                    env.Console.MarkupLineInterpolated($"{claims.Claims:N0} claims and {claims.Conflicts:N0} conflicts linked from {claims.Pages:N0} pages with figures ('claimtrace dossier' tells them)");
             }
 
             if (summary.Processed == 0)

@@ -20,7 +20,7 @@ public static class RelinkCommand
             if (store is null)
                 return ExitCodes.Failed;
             var copies = new CopyLinkRunner(store).Run(relink: true);
-            var corpus = StoreLinking.Link(store);
+            var corpus = StoreLinking.Relink(store);
             var result = corpus.Result;
             if (!parsed.GetValue(globals.Quiet))
             {

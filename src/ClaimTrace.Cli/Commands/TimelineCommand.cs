@@ -20,8 +20,11 @@ public static class TimelineCommand
         command.SetAction(parsed =>
         {
             var env = globals.Env;
-            if (Stores.TryLink(globals.DatabasePath(parsed), env) is not { } corpus)
+            // The store stays open while the corpus is used: it reads the pages it shows from it.
+            using var store = Stores.TryOpenExisting(globals.DatabasePath(parsed), env);
+            if (store is null)
                 return ExitCodes.Failed;
+            var corpus = StoreLinking.Link(store);
             var wanted = parsed.GetValue(measure)!.Trim();
             var place = parsed.GetValue(scope);
             var timelines = Select(corpus.Result.Timelines, wanted, place);

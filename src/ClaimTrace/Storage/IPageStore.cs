@@ -57,15 +57,24 @@ public interface IPageStore : IDisposable
 
     /// <summary>
     /// Ids of documents whose current version has a figure of a known measure outside reader comments, in id order:
-    /// the pages claims can be made of.
+    /// the pages claims can be made of, with their current versions.
     /// </summary>
-    IReadOnlyList<string> ListMeasuredDocuments();
+    IReadOnlyList<DocumentVersion> ListMeasuredDocuments();
 
     /// <summary>Copy links, ordered by copy id then target, so pages of results are stable.</summary>
     IReadOnlyList<CopyLink> ListCopyLinks(CopyLinkQuery query);
 
     /// <summary>Forgets every fingerprint and copy link (a relink rebuilds them from the pages).</summary>
     void ClearLinking();
+
+    /// <summary>What the stored claims linking result was made from, or null when none is stored.</summary>
+    LinkState? LoadLinkState();
+
+    /// <summary>The stored claims linking result, or null when none is stored.</summary>
+    LinkSnapshot? LoadLinks();
+
+    /// <summary>Replaces the stored claims linking result with <paramref name="snapshot"/>, in one transaction.</summary>
+    void SaveLinks(LinkSnapshot snapshot);
 }
 
 public enum IngestStatus

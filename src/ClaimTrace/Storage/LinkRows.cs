@@ -102,19 +102,19 @@ internal sealed class LinkRows(DbConnection connection, DbTransaction? transacti
     }
 
     /// <summary>Current versions with a figure of a known measure outside reader comments, in id order.</summary>
-    public List<string> Measured()
+    public List<DocumentVersion> Measured()
     {
         using var statement = new PreparedStatement(connection, transaction,
             """
-            SELECT DISTINCT d.id FROM documents d
+            SELECT DISTINCT d.id, d.current_version FROM documents d
             JOIN quantities q ON q.doc_id = d.id AND q.version = d.current_version
             WHERE q.measure IS NOT NULL AND q.in_comments = 0
             ORDER BY d.id
             """);
         using var reader = statement.Bind().Query();
-        var list = new List<string>();
+        var list = new List<DocumentVersion>();
         while (reader.Read())
-            list.Add(reader.GetString(0));
+            list.Add(new DocumentVersion(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture)));
         return list;
     }
 

@@ -236,7 +236,7 @@ public abstract class SqlPageStore : IPageStore
         }
     }
 
-    public IReadOnlyList<string> ListMeasuredDocuments()
+    public IReadOnlyList<DocumentVersion> ListMeasuredDocuments()
     {
         lock (gate)
         {
@@ -270,6 +270,43 @@ public abstract class SqlPageStore : IPageStore
             catch (DbException e)
             {
                 throw Describe(e, "clearing fingerprints and copy links failed");
+            }
+        }
+    }
+
+    public LinkState? LoadLinkState()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("reading the claims linking state", () => new ClaimRows(connection, null).State());
+        }
+    }
+
+    public LinkSnapshot? LoadLinks()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("loading stored claims", () => new ClaimRows(connection, null).Load());
+        }
+    }
+
+    public void SaveLinks(LinkSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            using var transaction = connection.BeginTransaction();
+            try
+            {
+                new ClaimRows(connection, transaction).Replace(snapshot);
+                transaction.Commit();
+            }
+            catch (DbException e)
+            {
+                throw Describe(e, $"saving {snapshot.Claims.Count} claims failed; the claims stored before are kept");
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClaimTrace;
 
 /// <summary>
@@ -23,8 +25,10 @@ public sealed record Claim(
     IReadOnlyList<string> Why)
 {
     /// <summary>The reports' pages, each once, in report order.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Pages => [.. Reports.Select(r => r.PageId).Distinct()];
 
     /// <summary>The people and organisations the reports name, each once ("Rudskoi", "Russian General Staff").</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Speakers => [.. Reports.Select(r => r.Side.Display).Distinct()];
 }

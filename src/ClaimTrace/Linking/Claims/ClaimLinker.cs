@@ -193,7 +193,7 @@ public sealed class ClaimLinker(IPageAnalyser analyser)
     }
 
     /// <summary>One timeline per measure family and country: the claims in date order, and the conflicts among them.</summary>
-    private static List<Timeline> Timelines(IReadOnlyList<Claim> claims, IReadOnlyList<Conflict> conflicts) =>
+    internal static List<Timeline> Timelines(IReadOnlyList<Claim> claims, IReadOnlyList<Conflict> conflicts) =>
         [.. claims
             .GroupBy(c => (c.Family, Country: c.Scope is { } s ? Gazetteer.Default.Outermost(s) ?? s : "(no place)"))
             .Select(g =>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClaimTrace;
 
 /// <summary>
@@ -35,9 +37,11 @@ public sealed record ClaimReport(
     public bool IsEcho { get; init; }
 
     /// <summary>The date came from the page's publication, not from the statement: a bound, not the day it was said.</summary>
+    [JsonIgnore]
     public bool DatedByPublication => DateHow.StartsWith("published", StringComparison.Ordinal);
 
     /// <summary>Stable identity of a report across runs: page, statement and quantity.</summary>
+    [JsonIgnore]
     public string Key => FormattableString.Invariant($"{PageId}:{Statement}:{Quantity}");
 }
 

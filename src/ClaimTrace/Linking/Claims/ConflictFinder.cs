@@ -53,7 +53,15 @@ public sealed class ConflictFinder(Gazetteer gazetteer)
         }
 
         conflicts.AddRange(Disputes(claims, pages));
-        return conflicts;
+
+        // In an order of their own, not of the pages': a store lists pages by id, a caller in any order, and the same
+        // corpus must give the same result either way.
+        return [.. conflicts
+            .OrderBy(c => c.Kind)
+            .ThenBy(c => c.Claim, StringComparer.Ordinal)
+            .ThenBy(c => c.Other, StringComparer.Ordinal)
+            .ThenBy(c => c.Evidence.PageId, StringComparer.Ordinal)
+            .ThenBy(c => c.Evidence.Span.Start)];
     }
 
     private readonly Dictionary<string, int> _eventOf = new(StringComparer.Ordinal);

@@ -1,27 +1,100 @@
+using System.Collections;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace ClaimTrace;
 
 /// <summary>
-/// Links the claims of a store: brings its copy links up to date (<see cref="CopyLinkRunner"/>, which only
-/// fingerprints pages it has not seen), then reads the pages that report a figure of a known measure and links
-/// them. Pages without such a figure cannot be part of a claim, so they are not read.
+/// Links the claims of a store and keeps the result in it (schema 6). Copy links are brought up to date first
+/// (<see cref="CopyLinkRunner"/>, which only fingerprints pages it has not seen). Claims are made only of the pages
+/// that report a figure of a known measure and of the copy links touching them, so those, with the linker's build and
+/// the user's data files, are the inputs: when their digest is the stored result's, the stored result is the answer
+/// and nothing is linked. An ingest of pages without such a figure (most pages of a news crawl) therefore costs
+/// claims nothing; one that brings a figure links the measured pages again, since a page can move a claim, an event
+/// or a date anywhere in the corpus (docs/claims.md, "Stored claims").
 /// </summary>
 public static class StoreLinking
 {
-    public static LinkedCorpus Link(IPageStore store, IPageAnalyser? analyser = null)
+    /// <summary>The store's claims: the stored result when it was made from what the store holds now, else linked now and stored.</summary>
+    public static LinkedCorpus Link(IPageStore store, IPageAnalyser? analyser = null) => Run(store, analyser, force: false).Corpus;
+
+    /// <summary>Links the claims again whatever is stored, and stores the result (<c>claimtrace relink</c>).</summary>
+    public static LinkedCorpus Relink(IPageStore store, IPageAnalyser? analyser = null) => Run(store, analyser, force: true).Corpus;
+
+    /// <summary>Brings the stored claims up to date after an ingest, and says whether that needed linking.</summary>
+    public static LinkUpdate Update(IPageStore store, IPageAnalyser? analyser = null) => Run(store, analyser, force: false).Update;
+
+    private static (LinkedCorpus Corpus, LinkUpdate Update) Run(IPageStore store, IPageAnalyser? analyser, bool force)
     {
         ArgumentNullException.ThrowIfNull(store);
         new CopyLinkRunner(store).Run();
-        var ids = store.ListMeasuredDocuments();
+        var measured = store.ListMeasuredDocuments();
+        var ids = measured.Select(m => m.Id).ToList();
+        var links = PagePairsTouching(store, ids);
+        var inputs = Digest(measured, links);
+
+        if (!force && store.LoadLinkState() is { } state && state.Inputs == inputs && Stored(store) is { } stored)
+            return (new LinkedCorpus(stored, new StoredPages(store, ids), links), new LinkUpdate(false, state.Pages, state.Claims, state.Conflicts));
+
         var pages = new List<LinkedPage>(ids.Count);
         foreach (var id in ids)
         {
-            if (store.Find(id) is { } stored)
-                pages.Add(new LinkedPage(stored.Page, stored.Page.Analysis));
+            if (store.Find(id) is { } page)
+                pages.Add(new LinkedPage(page.Page, page.Page.Analysis));
         }
 
-        var distinct = PagePairsTouching(store, [.. pages.Select(p => p.Id)]);
-        return new LinkedCorpus(new ClaimLinker(analyser ?? new PageAnalyser()).Link(pages, distinct), pages.ToDictionary(p => p.Id, StringComparer.Ordinal), distinct);
+        var result = new ClaimLinker(analyser ?? new PageAnalyser()).Link(pages, links);
+        var snapshot = LinkResultJson.ToSnapshot(result, new LinkState(inputs, DateTimeOffset.UtcNow, pages.Count, 0, 0));
+        store.SaveLinks(snapshot);
+        var corpus = new LinkedCorpus(result, pages.ToDictionary(p => p.Id, StringComparer.Ordinal), links);
+        return (corpus, new LinkUpdate(true, pages.Count, result.Claims.Count, result.Conflicts.Count));
     }
+
+    /// <summary>The stored result, or null when it cannot be read by this build (then it is linked again).</summary>
+    private static LinkResult? Stored(IPageStore store)
+    {
+        try
+        {
+            return store.LoadLinks() is { } snapshot ? LinkResultJson.FromSnapshot(snapshot) : null;
+        }
+        catch (StoreException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// What claims are made of: the measured pages and their versions, the copy links touching them, and what the
+    /// linker reads besides (its build, which carries the shipped data files, and the user's data folder).
+    /// </summary>
+    private static string Digest(IReadOnlyList<DocumentVersion> measured, IReadOnlyList<CopyLink> links)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        void Line(string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+        Line("build " + typeof(ClaimLinker).Assembly.ManifestModule.ModuleVersionId.ToString("N"));
+        Line("data " + UserData.Value);
+        foreach (var m in measured)
+            Line(string.Create(CultureInfo.InvariantCulture, $"page {m.Id} {m.Version}"));
+        foreach (var l in links)
+            Line($"copy {l.CopyId} {l.Target} {l.OriginId} {l.Direction}");
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static readonly Lazy<string> UserData = new(() =>
+    {
+        var folder = Environment.GetEnvironmentVariable(DataFiles.UserFolderVariable);
+        if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+            return "none";
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(folder, file) + "\n"));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    });
 
     /// <summary>
     /// The links between two stored pages that touch one of <paramref name="ids"/>, read in one pass over the links
@@ -53,7 +126,50 @@ public static class StoreLinking
 
         return [.. ids.SelectMany(id => byPage.GetValueOrDefault(id) ?? []).DistinctBy(l => (l.CopyId, l.Target))];
     }
+
+    /// <summary>
+    /// The measured pages of a stored result, read from the store when first asked for: a dossier of one claim reads
+    /// its few pages, not the corpus. The store must stay open while the corpus is used.
+    /// </summary>
+    private sealed class StoredPages(IPageStore store, IReadOnlyList<string> ids) : IReadOnlyDictionary<string, LinkedPage>
+    {
+        private readonly HashSet<string> _ids = ids.ToHashSet(StringComparer.Ordinal);
+        private readonly Dictionary<string, LinkedPage?> _read = new(StringComparer.Ordinal);
+        private readonly Lock _gate = new();
+
+        public int Count => ids.Count;
+
+        public IEnumerable<string> Keys => ids;
+
+        public IEnumerable<LinkedPage> Values => ids.Select(id => this[id]);
+
+        public LinkedPage this[string key] => TryGetValue(key, out var page) ? page : throw new KeyNotFoundException($"No measured page {key}.");
+
+        public bool ContainsKey(string key) => _ids.Contains(key);
+
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out LinkedPage value)
+        {
+            value = null;
+            if (!_ids.Contains(key))
+                return false;
+            lock (_gate)
+            {
+                if (!_read.TryGetValue(key, out value))
+                    _read[key] = value = store.Find(key) is { } stored ? new LinkedPage(stored.Page, stored.Page.Analysis) : null;
+            }
+
+            return value is not null;
+        }
+
+        public IEnumerator<KeyValuePair<string, LinkedPage>> GetEnumerator() =>
+            ids.Select(id => TryGetValue(id, out var p) ? new KeyValuePair<string, LinkedPage>(id, p) : default).Where(p => p.Key is not null).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }
 
 /// <summary>What linking found, with the pages it read (their texts are the evidence) and the copy links among them.</summary>
 public sealed record LinkedCorpus(LinkResult Result, IReadOnlyDictionary<string, LinkedPage> Pages, IReadOnlyList<CopyLink> CopyLinks);
+
+/// <summary>After an ingest: whether the claims had to be linked again (<see cref="Relinked"/>), and how many there are.</summary>
+public sealed record LinkUpdate(bool Relinked, int Pages, int Claims, int Conflicts);
