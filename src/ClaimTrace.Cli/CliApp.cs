@@ -27,6 +27,7 @@ public static class CliApp
         root.Add(RelinkCommand.Create(globals));
         root.Add(ExtractCommand.Create(globals));
         root.Add(EvalCommand.Create(globals));
+        root.Add(ServeCommand.Create(globals));
 
         var parsed = root.Parse(args);
         // A command taking paths would accept '--typo' as a path; an unknown option is a usage error instead
