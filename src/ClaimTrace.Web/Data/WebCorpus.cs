@@ -20,6 +20,12 @@ public sealed class WebCorpus : IDisposable
     private readonly Lock linkGate = new();
     private readonly SqliteConnection watcher;
     private LinkedCorpus? linked;
+
+    // The linked corpus reads the pages it shows from the store it was loaded from (StoreLinking keeps claims in the
+    // database and pages are read when first asked for), so that store is its own, never returned to the pool.
+    // The one before is kept open too: a request that took the previous corpus may still be reading its pages.
+    private SqlitePageStore? linkStore;
+    private SqlitePageStore? retiredLinkStore;
     private long linkedVersion;
     private bool disposed;
 
@@ -63,7 +69,20 @@ public sealed class WebCorpus : IDisposable
         {
             if (linked is null || DataVersion() != linkedVersion)
             {
-                linked = Read(store => StoreLinking.Link(store));
+                var store = SqlitePageStore.Open(Database, time);
+                try
+                {
+                    linked = StoreLinking.Link(store);
+                }
+                catch
+                {
+                    store.Dispose();
+                    throw;
+                }
+
+                retiredLinkStore?.Dispose();
+                retiredLinkStore = linkStore;
+                linkStore = store;
                 // Read after linking: linking fingerprints new pages, a change of its own that must not count as news.
                 linkedVersion = DataVersion();
             }
@@ -85,7 +104,12 @@ public sealed class WebCorpus : IDisposable
             return;
         disposed = true;
         lock (linkGate)
+        {
             watcher.Dispose();
+            linkStore?.Dispose();
+            retiredLinkStore?.Dispose();
+        }
+
         while (idle.TryTake(out var store))
             store.Dispose();
     }
