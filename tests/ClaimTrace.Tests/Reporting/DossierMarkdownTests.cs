@@ -43,7 +43,7 @@ public sealed class DossierMarkdownTests
     {
         Assert.Equal("more than 96.5%", DossierText.Figure(96.5, null, "percent", "more than"));
         Assert.Equal("1,411", DossierText.Figure(1411, null, "count", null));
-        Assert.Equal("around 27,000 km2", DossierText.Figure(27000, null, "km2", "around"));
+        Assert.Equal("around 27,000 km²", DossierText.Figure(27000, null, "km2", "around"));
         Assert.Equal("5–7 people", DossierText.Figure(5, 7, "people", null));
         Assert.Equal("2,000,000 USD", DossierText.Figure(2e6, null, "money:USD", null));
         Assert.Equal(new string('a', 9) + "…", DossierText.OneLine(new StringBuilder().Append('a', 30).ToString(), 10));

@@ -51,6 +51,7 @@ public sealed class ClaimWords
         {
             "percent" => number + "%",
             "count" => number,
+            "people" => number + " people",
             "km2" => number + " km²",
             "mi2" => number + " sq mi",
             _ when unit.StartsWith("money:", StringComparison.Ordinal) => number + " " + unit[6..],

@@ -1,24 +1,10 @@
-using System.Globalization;
-
 namespace ClaimTrace;
 
 /// <summary>Plain-language pieces every dossier format shares, so Markdown, HTML and JSON say the same thing.</summary>
 public static class DossierText
 {
-    /// <summary>"more than 96.5%", "1,411", "27,000 km2".</summary>
-    public static string Figure(double value, double? max, string unit, string? qualifier)
-    {
-        var number = Number(value) + (max is { } m ? "–" + Number(m) : "");
-        var withUnit = unit switch
-        {
-            "percent" => number + "%",
-            "count" => number,
-            "people" => number + " people",
-            _ when unit.StartsWith("money:", StringComparison.Ordinal) => number + " " + unit[6..],
-            _ => number + " " + unit,
-        };
-        return qualifier is { Length: > 0 } q ? q + " " + withUnit : withUnit;
-    }
+    /// <summary>"more than 96.5%", "1,411", "27,000 km²": <see cref="ClaimWords.Figure"/>, so every format writes a figure alike.</summary>
+    public static string Figure(double value, double? max, string unit, string? qualifier) => ClaimWords.Figure(qualifier, value, max, unit);
 
     public static string Figure(Claim c) => Figure(c.Value, c.ValueMax, c.Unit, c.Qualifier);
 
@@ -42,7 +28,4 @@ public static class DossierText
         var flat = string.Join(' ', text.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
         return flat.Length <= max ? flat : flat[..(max - 1)] + "…";
     }
-
-    private static string Number(double v) =>
-        Math.Abs(v - Math.Round(v)) < 1e-9 ? Math.Round(v).ToString("#,0", CultureInfo.InvariantCulture) : v.ToString("#,0.###", CultureInfo.InvariantCulture);
 }
