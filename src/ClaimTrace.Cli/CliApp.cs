@@ -44,7 +44,17 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = new ConsoleTextWriter(env), Error = env.StandardError };
-        return parsed.Invoke(invocation);
+        var invocation = new InvocationConfiguration { Output = new ConsoleTextWriter(env), Error = env.StandardError, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parsed.Invoke(invocation);
+        }
+        catch (StoreException e)
+        {
+            // The store already says which database, what it was doing and that the batch was not stored; a stack
+            // trace adds nothing a user can act on.
+            env.StandardError.WriteLine($"claimtrace: {e.Message}");
+            return ExitCodes.Failed;
+        }
     }
 }

@@ -39,4 +39,26 @@ public sealed class RelinkCommandTests
         Assert.Equal(Links(oneStep), incrementalLinks);
         Assert.Equal(Dossier(oneStep), incrementalDossier);
     }
+
+    [Fact]
+    public void A_store_that_fails_during_ingest_is_reported_in_one_line_without_a_stack_trace()
+    {
+        using var cli = new CliHarness();
+        var page = cli.Write("a.txt", "Title\n\nThe ministry said 45 people were killed on Monday.\n");
+        Assert.Equal(0, cli.Run("--db", cli.Database, "--quiet", "ingest", page));
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={cli.Database};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE search_units";
+            command.ExecuteNonQuery();
+        }
+
+        var code = cli.Run("--db", cli.Database, "--quiet", "ingest", cli.Write("b.txt", "Other\n\nA different page about 12 arrests.\n"));
+
+        Assert.Equal(ExitCodesForTests.Failed, code);
+        Assert.StartsWith("claimtrace: Page store", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing of the batch was stored", cli.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", cli.Error, StringComparison.Ordinal);
+    }
 }
