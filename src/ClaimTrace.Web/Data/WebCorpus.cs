@@ -17,7 +17,11 @@ public sealed class WebCorpus : IDisposable
 
     private readonly ConcurrentBag<IPageStore> idle = [];
     private readonly TimeProvider time;
+    /// <summary>What a page's source starts with when it came in through the web (<see cref="Ingest"/>).</summary>
+    public const string UploadSource = "upload://";
+
     private readonly Lock linkGate = new();
+    private readonly Lock ingestGate = new();
     private readonly SqliteConnection watcher;
     private LinkedCorpus? linked;
     private long linkedVersion;
@@ -69,6 +73,35 @@ public sealed class WebCorpus : IDisposable
             }
 
             return linked;
+        }
+    }
+
+    /// <summary>
+    /// Reads, processes and stores uploaded files with the CLI's readers and pipeline (the reader chosen by the file's
+    /// extension, else by its first bytes), then brings copy links up to date, as <c>claimtrace ingest</c> does. One
+    /// upload is stored at a time: SQLite has one writer, and a second would only wait on the file lock.
+    /// A page's source is <c>upload://NAME</c>, so uploading a changed file of the same name makes a new version.
+    /// </summary>
+    public IngestSummary Ingest(IReadOnlyList<UploadedFile> files, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        lock (ingestGate)
+        {
+            try
+            {
+                return Read(store =>
+                {
+                    var walker = Pipelines.CreateWalker(ReadingOptions.Default, () => throw new InvalidOperationException("an upload has no standard input"));
+                    var inputs = files.SelectMany(f => walker.ReadNamed(UploadSource + f.Name, File.OpenRead(f.TempPath)));
+                    var summary = new IngestRunner(Pipelines.CreateProcessor(), store).Run(inputs, progress, cancel);
+                    new CopyLinkRunner(store).Run();
+                    return summary;
+                });
+            }
+            finally
+            {
+                Changed();
+            }
         }
     }
 
