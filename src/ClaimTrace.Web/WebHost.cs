@@ -48,6 +48,7 @@ public static class WebHost
         builder.Services.AddSingleton<IngestJobs>();
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(OpenApiDocument.Configure);
         builder.Services.Configure<JsonOptions>(json => Configure(json.SerializerOptions));
         configure?.Invoke(builder);
 
@@ -59,6 +60,7 @@ public static class WebHost
             app.UseMiddleware<AccessTokenGate>();
         else
             app.UseMiddleware<LoopbackHosts>();
+        app.MapOpenApi();
         app.MapJsonApi();
         return app;
     }
