@@ -43,22 +43,3 @@ public sealed record CopyItem(
             link.CopyPublished, link.OriginPublished, link.Explain());
     }
 }
-
-/// <summary>An outlet as <c>claimtrace sources</c> weighs it (<see cref="SourceRow"/>).</summary>
-public sealed record SourceItem(
-    string Outlet,
-    int Pages,
-    int Reports,
-    int DisputedCarried,
-    int DisputedUnflagged,
-    int FlagsRaised,
-    IReadOnlyDictionary<string, int> Copies,
-    IReadOnlyDictionary<string, int> CopiedBy,
-    int SharedUndirected)
-{
-    public static SourceItem Of(SourceRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return new(row.Outlet, row.Pages, row.Reports, row.DisputedCarried, row.DisputedUnflagged, row.FlagsRaised, row.Copies, row.CopiedBy, row.SharedUndirected);
-    }
-}

@@ -28,16 +28,16 @@ internal static class ClaimEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static IResult List(
+    private static async Task<IResult> List(
         WebCorpus corpus, string? measure, string? speaker, string? place, string? outlet, string? from, string? to, bool? disputed,
-        int? offset, int? limit)
+        int? offset, int? limit, CancellationToken cancel)
     {
         (from, to) = (QueryProblems.Filter(from), QueryProblems.Filter(to));
         var page = PageRequest.From(offset, limit);
         if (new QueryProblems().Listing(from, to, page).Result() is { } problem)
             return problem;
 
-        var linked = corpus.Linked();
+        var linked = await corpus.LinkedAsync(cancel);
         var filter = new ClaimFilter(QueryProblems.Filter(measure), QueryProblems.Filter(speaker), QueryProblems.Filter(place),
             QueryProblems.Filter(outlet), from, to, disputed ?? false);
         var questioned = ClaimFilter.Questioned(linked.Result);
@@ -48,9 +48,9 @@ internal static class ClaimEndpoints
             questioned.Contains(c.Id))));
     }
 
-    private static IResult Dossier(WebCorpus corpus, string id)
+    private static async Task<IResult> Dossier(WebCorpus corpus, string id, CancellationToken cancel)
     {
-        var linked = corpus.Linked();
+        var linked = await corpus.LinkedAsync(cancel);
         // Only an exact id: Dossier.For would fall back to measures, speakers and words, which is a search, not a claim.
         if (!linked.Result.Claims.Any(c => c.Id.Equals(id, StringComparison.Ordinal)))
             return Problems.Result(StatusCodes.Status404NotFound, "No such claim", $"There is no claim '{id}'; /api/claims lists them.");

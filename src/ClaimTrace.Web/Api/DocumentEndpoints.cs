@@ -29,17 +29,17 @@ internal static class DocumentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static IResult List(WebCorpus corpus, string? outlet, string? q, int? offset, int? limit)
+    private static async Task<IResult> List(WebCorpus corpus, string? outlet, string? q, int? offset, int? limit, CancellationToken cancel)
     {
         var page = PageRequest.From(offset, limit);
         if (new QueryProblems().Listing(null, null, page).Result() is { } problem)
             return problem;
         var query = new DocumentQuery(page.Offset, page.Limit, QueryProblems.Filter(outlet), QueryProblems.Filter(q));
-        var (items, total) = corpus.Read(store => (store.ListDocuments(query), store.CountDocuments(query)));
+        var (items, total) = await corpus.ReadAsync(store => (store.ListDocuments(query), store.CountDocuments(query)), cancel);
         return TypedResults.Ok(new Paged<DocumentSummary>(items, total, page.Offset, page.Limit));
     }
 
-    private static IResult Get(WebCorpus corpus, string id)
+    private static async Task<IResult> Get(WebCorpus corpus, string id, CancellationToken cancel)
     {
         // Ids are hexadecimal: anything else would be looked up as a key or a file name, which an address must not reach.
         if (id.Length is < 4 or > 64 || !id.All(char.IsAsciiHexDigitLower))
@@ -47,7 +47,7 @@ internal static class DocumentEndpoints
         StoredPage? found;
         try
         {
-            found = corpus.Read(store => store.Find(id));
+            found = await corpus.ReadAsync(store => store.Find(id), cancel);
         }
         catch (StoreException e) when (id.Length < 12)
         {

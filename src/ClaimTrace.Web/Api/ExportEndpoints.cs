@@ -18,11 +18,11 @@ internal static class ExportEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/csv", "application/x-ndjson", "application/ld+json")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static IResult Export(WebCorpus corpus, string format)
+    private static async Task<IResult> Export(WebCorpus corpus, string format, CancellationToken cancel)
     {
         if (format is not ("csv" or "jsonl" or "claimreview"))
             return Problems.Result(StatusCodes.Status404NotFound, "No such export", $"There is no export '{format}'; the formats are csv, jsonl and claimreview.");
-        var linked = corpus.Linked();
+        var linked = await corpus.LinkedAsync(cancel);
         // Built in memory: the writers are synchronous, and the server does not allow synchronous writes to the response.
         using var buffer = new MemoryStream();
         switch (format)

@@ -16,9 +16,9 @@ internal static class SearchEndpoints
             .Produces<SearchPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-    private static IResult Search(
+    private static async Task<IResult> Search(
         WebCorpus corpus, string? q, string? kind, string? speaker, string? outlet, string? measure, string? place,
-        string? from, string? to, string? stance, bool? comments, int? offset, int? limit)
+        string? from, string? to, string? stance, bool? comments, int? offset, int? limit, CancellationToken cancel)
     {
         (from, to) = (QueryProblems.Filter(from), QueryProblems.Filter(to));
         var page = PageRequest.From(offset, limit);
@@ -41,7 +41,7 @@ internal static class SearchEndpoints
             QueryProblems.Filter(place), from, to, stanceKind, comments ?? true, page.Offset, page.Limit);
         try
         {
-            var results = corpus.Read(store => store.Search(query));
+            var results = await corpus.ReadAsync(store => store.Search(query), cancel);
             return TypedResults.Ok(new SearchPage(results.Hits, results.Total, page.Offset, page.Limit, results.Facets,
                 results.Terms.MatchesEverything ? "" : results.Terms.ToString()));
         }

@@ -4,24 +4,28 @@ using Microsoft.Data.Sqlite;
 namespace ClaimTrace.Web;
 
 /// <summary>
-/// The one way pages and API reach the data. Stores are leased from a small pool, so concurrent requests read
-/// in parallel (SQLite in WAL mode lets readers run beside a writer) instead of queueing on one connection. The
-/// linked corpus (claims, conflicts, timelines) is built once and kept until the database changes: a watcher
-/// connection asks SQLite's <c>data_version</c>, which moves whenever another connection commits — an upload through
-/// the web or a <c>claimtrace ingest</c> in another process alike.
+/// The one way pages and API reach the data. Stores are leased from a fixed pool, so concurrent requests read in
+/// parallel (SQLite in WAL mode lets readers run beside a writer) up to the pool's size and queue beyond it, without
+/// holding a thread while they wait (<see cref="ReadAsync"/>). The linked corpus (claims, conflicts, timelines) is built
+/// once and kept until the database changes: a watcher connection asks SQLite's <c>data_version</c>, which moves
+/// whenever another connection commits — an upload through the web or a <c>claimtrace ingest</c> in another process alike.
 /// </summary>
 public sealed class WebCorpus : IDisposable
 {
-    /// <summary>Idle stores kept for reuse; more are opened under load and closed when returned to a full pool.</summary>
-    private static readonly int PoolSize = Math.Max(4, Environment.ProcessorCount * 2);
-
-    private readonly ConcurrentBag<IPageStore> idle = [];
-    private readonly TimeProvider time;
     /// <summary>What a page's source starts with when it came in through the web (<see cref="Ingest"/>).</summary>
     public const string UploadSource = "upload://";
 
-    private readonly Lock linkGate = new();
+    /// <summary>
+    /// Open stores at most. More would not read faster on this many cores, and opening one per request (each open
+    /// checks the schema and the search backlog) would cost more than the wait.
+    /// </summary>
+    private static readonly int PoolSize = Math.Max(4, Environment.ProcessorCount * 2);
+
+    private readonly ConcurrentBag<IPageStore> idle = [];
+    private readonly SemaphoreSlim leases = new(PoolSize, PoolSize);
+    private readonly SemaphoreSlim linkGate = new(1, 1);
     private readonly Lock ingestGate = new();
+    private readonly TimeProvider time;
     private readonly SqliteConnection watcher;
     private LinkedCorpus? linked;
     private long linkedVersion;
@@ -45,35 +49,33 @@ public sealed class WebCorpus : IDisposable
     {
         ArgumentNullException.ThrowIfNull(read);
         ObjectDisposedException.ThrowIf(disposed, this);
-        var store = idle.TryTake(out var pooled) ? pooled : SqlitePageStore.Open(Database, time);
-        try
-        {
-            return read(store);
-        }
-        finally
-        {
-            if (disposed || idle.Count >= PoolSize)
-                store.Dispose();
-            else
-                idle.Add(store);
-        }
+        leases.Wait();
+        return Leased(read);
+    }
+
+    /// <summary>As <see cref="Read"/>, waiting for a free store without holding a thread.</summary>
+    public async Task<T> ReadAsync<T>(Func<IPageStore, T> read, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await leases.WaitAsync(cancel);
+        return Leased(read);
     }
 
     /// <summary>The claims of the database linked, from the cache unless the database changed since they were linked.</summary>
     public LinkedCorpus Linked()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        lock (linkGate)
-        {
-            if (linked is null || DataVersion() != linkedVersion)
-            {
-                linked = Read(store => StoreLinking.Link(store));
-                // Read after linking: linking fingerprints new pages, a change of its own that must not count as news.
-                linkedVersion = DataVersion();
-            }
+        linkGate.Wait();
+        return LinkedHeld();
+    }
 
-            return linked;
-        }
+    /// <summary>As <see cref="Linked"/>; while one request links, the others wait for its result without holding threads.</summary>
+    public async Task<LinkedCorpus> LinkedAsync(CancellationToken cancel = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await linkGate.WaitAsync(cancel);
+        return LinkedHeld();
     }
 
     /// <summary>
@@ -106,21 +108,65 @@ public sealed class WebCorpus : IDisposable
     }
 
     /// <summary>Forgets the linked corpus at once (after a change this process made), rather than at the next look.</summary>
-    public void Changed()
-    {
-        lock (linkGate)
-            linked = null;
-    }
+    public void Changed() => linked = null;
 
     public void Dispose()
     {
         if (disposed)
             return;
         disposed = true;
-        lock (linkGate)
-            watcher.Dispose();
+        linkGate.Wait();
+        watcher.Dispose();
+        linkGate.Release();
         while (idle.TryTake(out var store))
             store.Dispose();
+        leases.Dispose();
+        linkGate.Dispose();
+    }
+
+    /// <summary>Runs with a lease already taken, and gives it back.</summary>
+    private T Leased<T>(Func<IPageStore, T> read)
+    {
+        try
+        {
+            var store = idle.TryTake(out var pooled) ? pooled : SqlitePageStore.Open(Database, time);
+            try
+            {
+                return read(store);
+            }
+            finally
+            {
+                if (disposed)
+                    store.Dispose();
+                else
+                    idle.Add(store);
+            }
+        }
+        finally
+        {
+            leases.Release();
+        }
+    }
+
+    /// <summary>Runs with <see cref="linkGate"/> taken, and releases it.</summary>
+    private LinkedCorpus LinkedHeld()
+    {
+        try
+        {
+            if (linked is not { } current || DataVersion() != linkedVersion)
+            {
+                current = Read(store => StoreLinking.Link(store));
+                // Read after linking: linking fingerprints new pages, a change of its own that must not count as news.
+                linkedVersion = DataVersion();
+                linked = current;
+            }
+
+            return current;
+        }
+        finally
+        {
+            linkGate.Release();
+        }
     }
 
     private long DataVersion()
