@@ -45,7 +45,10 @@ public static class WebHost
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(_ => new WebCorpus(options.Database));
+        builder.Services.AddSingleton<IngestJobs>();
+
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(OpenApiDocument.Configure);
         builder.Services.Configure<JsonOptions>(json => Configure(json.SerializerOptions));
         configure?.Invoke(builder);
 
@@ -55,6 +58,10 @@ public static class WebHost
         app.UseMiddleware<SecurityHeaders>();
         if (options.AccessToken is not null)
             app.UseMiddleware<AccessTokenGate>();
+        else
+            app.UseMiddleware<LoopbackHosts>();
+        app.MapOpenApi();
+        app.MapJsonApi();
         return app;
     }
 

@@ -48,11 +48,12 @@ public static class ServeCommand
     private static int Run(CliEnvironment env, WebOptions options, bool quiet)
     {
         WebApplication app;
+        WebCorpus corpus;
         try
         {
             app = WebHost.Build(options);
             // Open the database now, so a file that cannot be opened is reported here rather than on the first request.
-            _ = app.Services.GetRequiredService<WebCorpus>();
+            corpus = app.Services.GetRequiredService<WebCorpus>();
         }
         catch (Exception e) when (e is WebOptionsException or StoreException)
         {
@@ -81,9 +82,23 @@ public static class ServeCommand
                 env.StandardError.WriteLine("claimtrace: press Ctrl+C to stop.");
             }
 
+            // Link the claims while nobody waits: on a large database the first dossier would otherwise take seconds.
+            _ = Task.Run(() => Warm(env, corpus));
             app.WaitForShutdown();
         }
 
         return ExitCodes.Ok;
+    }
+
+    private static void Warm(CliEnvironment env, WebCorpus corpus)
+    {
+        try
+        {
+            corpus.Linked();
+        }
+        catch (Exception e) when (e is StoreException or ObjectDisposedException)
+        {
+            env.StandardError.WriteLine($"claimtrace: linking the claims failed: {e.Message}");
+        }
     }
 }

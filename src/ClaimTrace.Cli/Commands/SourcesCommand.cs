@@ -10,8 +10,6 @@ namespace ClaimTrace.Cli.Commands;
 /// </summary>
 public static class SourcesCommand
 {
-    private const int LinkPage = 10_000;
-
     public static Command Create(GlobalOptions globals)
     {
         var json = new Option<bool>("--json") { Description = "print JSON Lines (one object per outlet) instead of a table" };
@@ -24,17 +22,7 @@ public static class SourcesCommand
                 return ExitCodes.Failed;
             var corpus = StoreLinking.Link(store);
 
-            // Every link, credits to outlets without a stored page too: "who copies whom" is about outlets.
-            var links = new List<CopyLink>();
-            for (var offset = 0; ; offset += LinkPage)
-            {
-                var batch = store.ListCopyLinks(new CopyLinkQuery(Offset: offset, Limit: LinkPage));
-                links.AddRange(batch);
-                if (batch.Count < LinkPage)
-                    break;
-            }
-
-            var rows = SourceSummary.Of(corpus, links, id => store.Find(id)?.Page.Metadata.Outlet?.Value);
+            var rows = SourceSummary.Of(corpus, store);
             if (parsed.GetValue(json))
             {
                 foreach (var row in rows)

@@ -4,26 +4,34 @@ using Microsoft.Data.Sqlite;
 namespace ClaimTrace.Web;
 
 /// <summary>
-/// The one way pages and API reach the data. Stores are leased from a small pool, so concurrent requests read
-/// in parallel (SQLite in WAL mode lets readers run beside a writer) instead of queueing on one connection. The
-/// linked corpus (claims, conflicts, timelines) is built once and kept until the database changes: a watcher
-/// connection asks SQLite's <c>data_version</c>, which moves whenever another connection commits — an upload through
-/// the web or a <c>claimtrace ingest</c> in another process alike.
+/// The one way pages and API reach the data. Stores are leased from a fixed pool, so concurrent requests read in
+/// parallel (SQLite in WAL mode lets readers run beside a writer) up to the pool's size and queue beyond it, without
+/// holding a thread while they wait (<see cref="ReadAsync"/>). The linked corpus (claims, conflicts, timelines) is built
+/// once and kept until the database changes: a watcher connection asks SQLite's <c>data_version</c>, which moves
+/// whenever another connection commits — an upload through the web or a <c>claimtrace ingest</c> in another process alike.
 /// </summary>
 public sealed class WebCorpus : IDisposable
 {
-    /// <summary>Idle stores kept for reuse; more are opened under load and closed when returned to a full pool.</summary>
+    /// <summary>What a page's source starts with when it came in through the web (<see cref="Ingest"/>).</summary>
+    public const string UploadSource = "upload://";
+
+    /// <summary>
+    /// Open stores at most. More would not read faster on this many cores, and opening one per request (each open
+    /// checks the schema and the search backlog) would cost more than the wait.
+    /// </summary>
     private static readonly int PoolSize = Math.Max(4, Environment.ProcessorCount * 2);
 
     private readonly ConcurrentBag<IPageStore> idle = [];
+    private readonly SemaphoreSlim leases = new(PoolSize, PoolSize);
+    private readonly SemaphoreSlim linkGate = new(1, 1);
+    private readonly Lock ingestGate = new();
     private readonly TimeProvider time;
-    private readonly Lock linkGate = new();
     private readonly SqliteConnection watcher;
     private LinkedCorpus? linked;
 
-    // The linked corpus reads the pages it shows from the store it was loaded from (StoreLinking keeps claims in the
-    // database and pages are read when first asked for), so that store is its own, never returned to the pool.
-    // The one before is kept open too: a request that took the previous corpus may still be reading its pages.
+    // The linked corpus reads the pages it shows from the store it was loaded from (claims are stored in the
+    // database, pages read when first asked for), so that store is its own, never leased to a request. The one before
+    // is kept open too: a request that took the previous corpus may still be reading its pages.
     private SqlitePageStore? linkStore;
     private SqlitePageStore? retiredLinkStore;
     private long linkedVersion;
@@ -47,32 +55,119 @@ public sealed class WebCorpus : IDisposable
     {
         ArgumentNullException.ThrowIfNull(read);
         ObjectDisposedException.ThrowIf(disposed, this);
-        var store = idle.TryTake(out var pooled) ? pooled : SqlitePageStore.Open(Database, time);
-        try
-        {
-            return read(store);
-        }
-        finally
-        {
-            if (disposed || idle.Count >= PoolSize)
-                store.Dispose();
-            else
-                idle.Add(store);
-        }
+        leases.Wait();
+        return Leased(read);
+    }
+
+    /// <summary>As <see cref="Read"/>, waiting for a free store without holding a thread.</summary>
+    public async Task<T> ReadAsync<T>(Func<IPageStore, T> read, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await leases.WaitAsync(cancel);
+        return Leased(read);
     }
 
     /// <summary>The claims of the database linked, from the cache unless the database changed since they were linked.</summary>
     public LinkedCorpus Linked()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        lock (linkGate)
+        linkGate.Wait();
+        return LinkedHeld();
+    }
+
+    /// <summary>As <see cref="Linked"/>; while one request links, the others wait for its result without holding threads.</summary>
+    public async Task<LinkedCorpus> LinkedAsync(CancellationToken cancel = default)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await linkGate.WaitAsync(cancel);
+        return LinkedHeld();
+    }
+
+    /// <summary>
+    /// Reads, processes and stores uploaded files with the CLI's readers and pipeline (the reader chosen by the file's
+    /// extension, else by its first bytes), then brings copy links and the stored claims up to date, as <c>claimtrace ingest</c> does. One
+    /// upload is stored at a time: SQLite has one writer, and a second would only wait on the file lock.
+    /// A page's source is <c>upload://NAME</c>, so uploading a changed file of the same name makes a new version.
+    /// </summary>
+    public IngestSummary Ingest(IReadOnlyList<UploadedFile> files, IProgress<IngestProgress>? progress = null, CancellationToken cancel = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        lock (ingestGate)
         {
-            if (linked is null || DataVersion() != linkedVersion)
+            try
+            {
+                return Read(store =>
+                {
+                    var walker = Pipelines.CreateWalker(ReadingOptions.Default, () => throw new InvalidOperationException("an upload has no standard input"));
+                    var inputs = files.SelectMany(f => walker.ReadNamed(UploadSource + f.Name, File.OpenRead(f.TempPath)));
+                    var summary = new IngestRunner(Pipelines.CreateProcessor(), store).Run(inputs, progress, cancel);
+                    new CopyLinkRunner(store).Run();
+                    StoreLinking.Update(store);
+                    return summary;
+                });
+            }
+            finally
+            {
+                Changed();
+            }
+        }
+    }
+
+    /// <summary>Forgets the linked corpus at once (after a change this process made), rather than at the next look.</summary>
+    public void Changed() => linked = null;
+
+    public void Dispose()
+    {
+        if (disposed)
+            return;
+        disposed = true;
+        linkGate.Wait();
+        watcher.Dispose();
+        linkStore?.Dispose();
+        retiredLinkStore?.Dispose();
+        linkGate.Release();
+        while (idle.TryTake(out var store))
+            store.Dispose();
+        leases.Dispose();
+        linkGate.Dispose();
+    }
+
+    /// <summary>Runs with a lease already taken, and gives it back.</summary>
+    private T Leased<T>(Func<IPageStore, T> read)
+    {
+        try
+        {
+            var store = idle.TryTake(out var pooled) ? pooled : SqlitePageStore.Open(Database, time);
+            try
+            {
+                return read(store);
+            }
+            finally
+            {
+                if (disposed)
+                    store.Dispose();
+                else
+                    idle.Add(store);
+            }
+        }
+        finally
+        {
+            leases.Release();
+        }
+    }
+
+    /// <summary>Runs with <see cref="linkGate"/> taken, and releases it.</summary>
+    private LinkedCorpus LinkedHeld()
+    {
+        try
+        {
+            if (linked is not { } current || DataVersion() != linkedVersion)
             {
                 var store = SqlitePageStore.Open(Database, time);
                 try
                 {
-                    linked = StoreLinking.Link(store);
+                    current = StoreLinking.Link(store);
                 }
                 catch
                 {
@@ -85,33 +180,15 @@ public sealed class WebCorpus : IDisposable
                 linkStore = store;
                 // Read after linking: linking fingerprints new pages, a change of its own that must not count as news.
                 linkedVersion = DataVersion();
+                linked = current;
             }
 
-            return linked;
+            return current;
         }
-    }
-
-    /// <summary>Forgets the linked corpus at once (after a change this process made), rather than at the next look.</summary>
-    public void Changed()
-    {
-        lock (linkGate)
-            linked = null;
-    }
-
-    public void Dispose()
-    {
-        if (disposed)
-            return;
-        disposed = true;
-        lock (linkGate)
+        finally
         {
-            watcher.Dispose();
-            linkStore?.Dispose();
-            retiredLinkStore?.Dispose();
+            linkGate.Release();
         }
-
-        while (idle.TryTake(out var store))
-            store.Dispose();
     }
 
     private long DataVersion()

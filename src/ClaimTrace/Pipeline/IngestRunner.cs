@@ -29,7 +29,7 @@ public sealed class IngestRunner(PageProcessor processor, IPageStore store, Inge
             var stored = store.SaveBatch(pages, failures);
             var newFailures = summary.Add(stored, failures, pages.Sum(p => (long)p.Text.Length));
             inputBytes += batch.Sum(r => r.Page is { } raw ? raw.Bytes?.LongLength ?? (raw.Text?.Length ?? 0) : 0);
-            progress?.Report(new IngestProgress(summary.Processed, summary.Failed, inputBytes, newFailures));
+            progress?.Report(new IngestProgress(summary.Processed, summary.Failed, inputBytes, newFailures, stored));
         }
 
         return summary;
@@ -54,7 +54,8 @@ public sealed record IngestOptions
 }
 
 /// <param name="InputBytes">bytes (or characters, for text a container decoded) of the inputs processed so far</param>
-public sealed record IngestProgress(int Processed, int Failed, long InputBytes, IReadOnlyList<ReadFailure> NewFailures);
+/// <param name="Stored">what the store did with each page of the batch just stored (null from callers that do not say)</param>
+public sealed record IngestProgress(int Processed, int Failed, long InputBytes, IReadOnlyList<ReadFailure> NewFailures, IReadOnlyList<IngestOutcome>? Stored = null);
 
 /// <summary>What an ingest did: pages by outcome, and skipped inputs counted by cause.</summary>
 public sealed class IngestSummary

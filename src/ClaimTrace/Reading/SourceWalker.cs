@@ -45,6 +45,17 @@ public sealed class SourceWalker(ReaderRegistry registry, ReadingOptions options
         }
     }
 
+    /// <summary>
+    /// Reads one stream under the name it came with (an uploaded file): the reader its extension names, else the one
+    /// its first bytes suggest, as for a file on disk. Disposes the stream when the results have been read.
+    /// </summary>
+    public IEnumerable<ReadResult> ReadNamed(string source, Stream stream)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(source);
+        ArgumentNullException.ThrowIfNull(stream);
+        return Sniffed(source, stream, registry.ForPath(source));
+    }
+
     private IEnumerable<ReadResult> ReadStdin(IPageReader? forced)
     {
         try

@@ -23,6 +23,9 @@ public interface IPageStore : IDisposable
     /// <summary>Documents, newest version each, ordered by key so listings are deterministic.</summary>
     IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query);
 
+    /// <summary>How many documents <see cref="ListDocuments"/> would list without its offset and limit (for paging).</summary>
+    int CountDocuments(DocumentQuery query);
+
     /// <summary>
     /// Statements and quantities of current versions, with their documents, filtered as <paramref name="query"/>
     /// says, ordered by date (undated last), then document key and offset, so pages of results are stable.
@@ -63,6 +66,9 @@ public interface IPageStore : IDisposable
 
     /// <summary>Copy links, ordered by copy id then target, so pages of results are stable.</summary>
     IReadOnlyList<CopyLink> ListCopyLinks(CopyLinkQuery query);
+
+    /// <summary>How many links <see cref="ListCopyLinks"/> would list without its offset and limit (for paging).</summary>
+    int CountCopyLinks(CopyLinkQuery query);
 
     /// <summary>Forgets every fingerprint and copy link (a relink rebuilds them from the pages).</summary>
     void ClearLinking();

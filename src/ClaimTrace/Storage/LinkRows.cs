@@ -120,11 +120,7 @@ internal sealed class LinkRows(DbConnection connection, DbTransaction? transacti
 
     public List<CopyLink> List(CopyLinkQuery query)
     {
-        var filter = new SqlFilter();
-        if (query.PageId is not null)
-            filter.Where("(copy_id = @page OR origin_id = @page)", "@page", query.PageId);
-        if (query.PagePairsOnly)
-            filter.Where("origin_id IS NOT NULL");
+        var filter = Filter(query);
         filter.Bind("@limit", query.Limit);
         filter.Bind("@offset", query.Offset);
         using var statement = new PreparedStatement(connection, transaction,
@@ -142,6 +138,26 @@ internal sealed class LinkRows(DbConnection connection, DbTransaction? transacti
         }
 
         return list;
+    }
+
+    /// <summary>How many links <see cref="List"/> would give without its offset and limit.</summary>
+    public int Count(CopyLinkQuery query)
+    {
+        var filter = Filter(query);
+        using var statement = new PreparedStatement(connection, transaction, $"SELECT COUNT(*) FROM copy_links {filter.Clause}", filter.Names);
+        using var reader = statement.Bind(filter.Values).Query();
+        reader.Read();
+        return Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static SqlFilter Filter(CopyLinkQuery query)
+    {
+        var filter = new SqlFilter();
+        if (query.PageId is not null)
+            filter.Where("(copy_id = @page OR origin_id = @page)", "@page", query.PageId);
+        if (query.PagePairsOnly)
+            filter.Where("origin_id IS NOT NULL");
+        return filter;
     }
 
     public void Clear()

@@ -110,6 +110,16 @@ public abstract class SqlPageStore : IPageStore
         }
     }
 
+    public int CountDocuments(DocumentQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("counting documents", () => CountDocumentRows(query));
+        }
+    }
+
     public IReadOnlyList<ClaimRow> ListClaims(ClaimQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -253,6 +263,16 @@ public abstract class SqlPageStore : IPageStore
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             return Guard("listing copy links", () => new LinkRows(connection, null).List(query));
+        }
+    }
+
+    public int CountCopyLinks(CopyLinkQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard("counting copy links", () => new LinkRows(connection, null).Count(query));
         }
     }
 
@@ -546,38 +566,20 @@ public abstract class SqlPageStore : IPageStore
 
     private List<DocumentSummary> QueryDocuments(DocumentQuery query)
     {
-        // Only fixed SQL fragments are chosen here; every value the caller gave travels as a parameter.
-        var conditions = new List<string>();
-        var names = new List<string>();
-        var values = new List<object?>();
-        if (PageRow.FoldOutlet(query.Outlet) is { } outlet)
-        {
-            conditions.Add("v.outlet_folded = @outlet");
-            names.Add("@outlet");
-            values.Add(outlet);
-        }
-
-        if (!string.IsNullOrEmpty(query.TextContains))
-        {
-            conditions.Add($"(v.title {dialect.CaseInsensitiveLike} @pattern ESCAPE '\\' OR v.text {dialect.CaseInsensitiveLike} @pattern ESCAPE '\\')");
-            names.Add("@pattern");
-            values.Add("%" + EscapeLike(new StoredText().CleanRequired(query.TextContains)) + "%");
-        }
-
-        names.AddRange(["@limit", "@offset"]);
-        values.AddRange([query.Limit, query.Offset]);
-        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions);
+        var filter = DocumentFilter(query);
+        filter.Bind("@limit", query.Limit);
+        filter.Bind("@offset", query.Offset);
         using var statement = new PreparedStatement(connection, null,
             $"""
             SELECT d.id, d.key, v.source, v.version, v.title, v.outlet, v.author, v.published, v.format, v.length,
                    v.segment_count, v.comment_count, v.ingested_at
             {CurrentVersionJoin}
-            {where}
+            {filter.Clause}
             ORDER BY {dialect.KeyOrder}
             LIMIT @limit OFFSET @offset
             """,
-            [.. names]);
-        using var reader = statement.Bind([.. values]).Query();
+            filter.Names);
+        using var reader = statement.Bind(filter.Values).Query();
         var list = new List<DocumentSummary>();
         while (reader.Read())
         {
@@ -589,6 +591,30 @@ public abstract class SqlPageStore : IPageStore
         }
 
         return list;
+    }
+
+    /// <summary>The documents' filters: only fixed SQL fragments are chosen here; every value the caller gave travels as a parameter.</summary>
+    private SqlFilter DocumentFilter(DocumentQuery query)
+    {
+        var filter = new SqlFilter();
+        if (PageRow.FoldOutlet(query.Outlet) is { } outlet)
+            filter.Where("v.outlet_folded = @outlet", "@outlet", outlet);
+        if (!string.IsNullOrEmpty(query.TextContains))
+        {
+            filter.Where($"(v.title {dialect.CaseInsensitiveLike} @pattern ESCAPE '\\' OR v.text {dialect.CaseInsensitiveLike} @pattern ESCAPE '\\')",
+                "@pattern", "%" + EscapeLike(new StoredText().CleanRequired(query.TextContains)) + "%");
+        }
+
+        return filter;
+    }
+
+    private int CountDocumentRows(DocumentQuery query)
+    {
+        var filter = DocumentFilter(query);
+        using var statement = new PreparedStatement(connection, null, $"SELECT COUNT(*) {CurrentVersionJoin} {filter.Clause}", filter.Names);
+        using var reader = statement.Bind(filter.Values).Query();
+        reader.Read();
+        return Int(reader, 0);
     }
 
     private static string EscapeLike(string text) =>

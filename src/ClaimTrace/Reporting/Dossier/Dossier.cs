@@ -28,7 +28,7 @@ public sealed record Dossier(
             : First(
                 claims.Where(c => c.Id.Equals(q, StringComparison.OrdinalIgnoreCase)),
                 claims.Where(c => c.Measure.StartsWith(q, StringComparison.OrdinalIgnoreCase) || c.Family.StartsWith(q, StringComparison.OrdinalIgnoreCase)),
-                claims.Where(c => c.Reports.Any(r => !r.IsEcho && (Has(r.Side.Display, q) || Has(r.SpeakerWritten, q)))),
+                claims.Where(c => ClaimFilter.NamedBy(c, q)),
                 claims.Where(c => c.Reports.Any(r => corpus.Pages.TryGetValue(r.PageId, out var page) && Has(page.Page.Text[r.Sentence.Start..r.Sentence.End], q))));
 
         var ids = matched.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);

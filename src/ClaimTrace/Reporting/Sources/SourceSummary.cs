@@ -21,6 +21,27 @@ public static class SourceSummary
 {
     public const string UnknownOutlet = "(outlet unknown)";
 
+    private const int LinkPage = 10_000;
+
+    /// <summary>
+    /// The outlets of a store's linked corpus with every copy link of the store, credits to outlets without a
+    /// stored page too ("who copies whom" is about outlets), naming the outlets of pages the corpus did not read.
+    /// </summary>
+    public static IReadOnlyList<SourceRow> Of(LinkedCorpus corpus, IPageStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var links = new List<CopyLink>();
+        for (var offset = 0; ; offset += LinkPage)
+        {
+            var batch = store.ListCopyLinks(new CopyLinkQuery(Offset: offset, Limit: LinkPage));
+            links.AddRange(batch);
+            if (batch.Count < LinkPage)
+                break;
+        }
+
+        return Of(corpus, links, id => store.Find(id)?.Page.Metadata.Outlet?.Value);
+    }
+
     /// <summary>
     /// The outlets of a linked corpus, most reports first. <paramref name="links"/> defaults to the corpus's copy
     /// links; <paramref name="outletOf"/> names the outlet of a page the corpus did not read (a copy with no figure).
