@@ -77,7 +77,7 @@ public static class ClaimsPage
             h.Append("<tr data-testid=\"claim-row\" data-claim=\"").Append(Html.E(claim.Id)).Append("\"><td><a href=\"").Append(Html.E(Html.ClaimHref(claim.Id))).Append("\">")
                 .Append(Html.E(ClaimWords.Default.Sentence(claim))).Append("</a></td><td><code>").Append(Html.E(claim.Measure)).Append("</code></td><td class=\"num\">")
                 .Append(Html.N(reports.Count)).Append("</td><td>").Append(Html.E(string.Join(", ", outlets))).Append("</td><td>");
-            foreach (var kind in index.ConflictsOf(claim.Id).Where(c => c.Claim == claim.Id).Select(c => c.Kind).Distinct().Order())
+            foreach (var kind in index.ConflictsOf(claim.Id).Select(c => c.Kind).Distinct().Order())
                 h.Append(Html.Tag(kind)).Append(' ');
             h.Append("</td></tr>\n");
         }
