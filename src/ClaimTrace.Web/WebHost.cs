@@ -55,6 +55,7 @@ public static class WebHost
         app.UseMiddleware<SecurityHeaders>();
         if (options.AccessToken is not null)
             app.UseMiddleware<AccessTokenGate>();
+        app.MapHtmlPages();
         return app;
     }
 

@@ -87,7 +87,7 @@ public static class ClaimPage
             h.Append("</span>");
             if (r.IsEcho)
                 h.Append("<span class=\"tag echo\">repeats the figure</span>");
-            h.Append("</div>\n<q>").Append(Quote(d, r.PageId, r.Sentence, r.Evidence)).Append("</q>\n<div class=\"note\"><a href=\"")
+            h.Append("</div>\n<q>").Append(Quote(d, r.PageId, r.Sentence, r.Evidence, "number")).Append("</q>\n<div class=\"note\"><a href=\"")
                 .Append(Html.E(Html.DocumentHref(r.PageId, r.Evidence.Start))).Append("\">").Append(Html.E(d.PageName(r.PageId))).Append("</a> \u2014 see it in the page</div>\n</div>\n");
         }
     }
@@ -123,7 +123,7 @@ public static class ClaimPage
             }
 
             h.Append("</div>\n<div class=\"why\">").Append(Html.E("Why: " + c.Why)).Append("</div>\n<q>")
-                .Append(Quote(d, c.Evidence.PageId, DossierHtml.SentenceAround(d, c.Evidence.PageId, c.Evidence.Span), c.Evidence.Span))
+                .Append(Quote(d, c.Evidence.PageId, DossierHtml.SentenceAround(d, c.Evidence.PageId, c.Evidence.Span), c.Evidence.Span, c.Kind == ConflictKind.Dispute ? "evidence" : "number"))
                 .Append("</q>\n<div class=\"note\"><a href=\"").Append(Html.E(Html.DocumentHref(c.Evidence.PageId, c.Evidence.Span.Start))).Append("\">")
                 .Append(Html.E(d.PageName(c.Evidence.PageId))).Append("</a></div>\n</div>\n");
         }
@@ -247,8 +247,8 @@ public static class ClaimPage
         h.Append("</ul>\n");
     }
 
-    /// <summary>A sentence of a page with a span inside it marked as the figure; the span alone when it is not inside.</summary>
-    private static string Quote(Dossier d, string pageId, TextSpan sentence, TextSpan figure)
+    /// <summary>A sentence of a page with a span inside it marked (the figure, or a stance cue); the span alone when it is not inside.</summary>
+    private static string Quote(Dossier d, string pageId, TextSpan sentence, TextSpan figure, string markClass)
     {
         if (!d.Corpus.Pages.TryGetValue(pageId, out var page))
             return "";
@@ -256,7 +256,7 @@ public static class ClaimPage
         if (sentence.Start < 0 || sentence.End > text.Length || sentence.Start >= sentence.End)
             sentence = figure;
         var marks = figure.Start >= sentence.Start && figure.End <= sentence.End && figure.Start < figure.End
-            ? new[] { new Mark(figure.Start - sentence.Start, figure.End - sentence.Start, 0, "<mark class=\"number\">", "</mark>") }
+            ? new[] { new Mark(figure.Start - sentence.Start, figure.End - sentence.Start, 0, $"<mark class=\"{markClass}\">", "</mark>") }
             : [];
         return TextMarkup.Render(Html.Slice(text, sentence.Start, sentence.End), marks);
     }

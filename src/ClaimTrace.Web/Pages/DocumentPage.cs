@@ -22,7 +22,7 @@ public static class DocumentPage
         var page = stored.Page;
         var index = ClaimIndex.Of(corpus);
         var meta = page.Metadata;
-        var title = meta.Title?.Value is { Length: > 0 } t ? t : page.Key;
+        var title = Html.PageTitle(meta.Title?.Value, page.Key);
         var h = new StringBuilder(page.Text.Length * 2);
         h.Append("<article class=\"document\" data-id=\"").Append(Html.E(page.Id)).Append("\">\n<h1>").Append(Html.E(title)).Append("</h1>\n");
         Metadata(h, stored);

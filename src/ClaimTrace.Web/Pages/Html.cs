@@ -48,6 +48,15 @@ internal static class Html
     /// <summary>The element id of the fact that starts at an offset of a page's text: "s1234".</summary>
     public static string Anchor(int start) => "s" + start.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>What a link to a page says: its title, else the last part of its key ("002_dbfbad72b89a1c39.txt").</summary>
+    public static string PageTitle(string? title, string key)
+    {
+        if (!string.IsNullOrWhiteSpace(title))
+            return title;
+        var cut = key.TrimEnd('/').LastIndexOfAny(['/', '\\']);
+        return cut >= 0 && cut < key.Length - 1 ? key[(cut + 1)..] : key;
+    }
+
     /// <summary>"3 reports", "1 report".</summary>
     public static string Count(int n, string noun, string? plural = null) => $"{N(n)} {(n == 1 ? noun : plural ?? noun + "s")}";
 

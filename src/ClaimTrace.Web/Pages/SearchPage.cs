@@ -168,7 +168,7 @@ public static class SearchPage
             h.Append("<span>in the reader comments</span>");
         h.Append("</div>\n<div class=\"snippet\">").Append(Snippet(hit.Snippet)).Append("</div>\n<div class=\"links\"><a href=\"")
             .Append(Html.E(Html.DocumentHref(hit.DocumentId, hit.Start))).Append("\">")
-            .Append(Html.E(hit.Title is { Length: > 0 } t ? t : hit.Key)).Append("</a>");
+            .Append(Html.E(Html.PageTitle(hit.Title, hit.Key))).Append("</a>");
         if (hit.Statement is { } statement)
         {
             foreach (var claim in index.ForStatement(hit.DocumentId, statement))

@@ -45,7 +45,7 @@ public static class SourcesPage
                 h.Append("<ul class=\"pages-list\">");
                 foreach (var p in pages.Take(PagesListed))
                 {
-                    h.Append("<li><a href=\"").Append(Html.E(Html.DocumentHref(p.Id))).Append("\">").Append(Html.E(p.Page.Metadata.Title?.Value ?? p.Page.Key)).Append("</a> ")
+                    h.Append("<li><a href=\"").Append(Html.E(Html.DocumentHref(p.Id))).Append("\">").Append(Html.E(Html.PageTitle(p.Page.Metadata.Title?.Value, p.Page.Key))).Append("</a> ")
                         .Append("<span class=\"note\">").Append(Html.E(Html.Date(p.Published))).Append("</span></li>");
                 }
 
@@ -55,7 +55,7 @@ public static class SourcesPage
             }
 
             if (r.Outlet != SourceSummary.UnknownOutlet)
-                h.Append("<a class=\"note\" href=\"").Append(Html.E(Html.Url("/", ("outlet", r.Outlet)))).Append("\">search its pages</a>");
+                h.Append("<a class=\"note more\" href=\"").Append(Html.E(Html.Url("/", ("outlet", r.Outlet)))).Append("\">search its pages</a>");
             h.Append("</td><td class=\"num\">").Append(Html.N(r.Pages)).Append("</td><td class=\"num\">").Append(Html.N(r.Reports))
                 .Append("</td><td class=\"num\">").Append(Html.N(r.DisputedCarried)).Append("</td><td class=\"num\">").Append(Html.N(r.DisputedUnflagged))
                 .Append("</td><td class=\"num\">").Append(Html.N(r.DisputedCarried - r.DisputedUnflagged)).Append("</td><td class=\"num\">").Append(Html.N(r.FlagsRaised))
