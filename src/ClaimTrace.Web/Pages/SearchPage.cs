@@ -27,6 +27,14 @@ public static class SearchPage
         var title = form.Q is null ? "Search" : $"Search: {form.Q}";
         h.Append("<h1>Search statements, articles and comments</h1>\n");
         Form(h, form);
+        if (form.Q is null && !form.HasFilters && form.Page == 1)
+        {
+            // An empty search would list every statement, article and comment with facets over all of them: costly
+            // on a large database and no help to anyone. Say what is here and where to start instead.
+            Start(h, store, corpus);
+            return new HtmlPage(Layout.Render(title, Section.Search, h.ToString()));
+        }
+
         var problems = form.Problems().ToList();
         SearchResults? results = null;
         if (problems.Count == 0)
@@ -58,6 +66,34 @@ public static class SearchPage
         Results(h, form, results, ClaimIndex.Of(corpus));
         h.Append("</section>\n</div>\n");
         return new HtmlPage(Layout.Render(title, Section.Search, h.ToString()));
+    }
+
+    private const int StartClaims = 8;
+
+    private static void Start(StringBuilder h, IPageStore store, LinkedCorpus corpus)
+    {
+        var counts = store.Counts();
+        var claims = corpus.Result.Claims;
+        h.Append("<p class=\"lead\">").Append(Html.E($"The database holds {Html.Count(counts.Documents, "document")} with {Html.Count(counts.Comments, "reader comment")}, and {Html.Count(claims.Count, "claim")} linked across them. "))
+            .Append("Search for words, a <q>quoted phrase</q>, a figure such as <a href=\"").Append(Html.E(Html.Url("/", ("q", "96.5")))).Append("\">96.5</a>, or narrow by speaker, outlet, measure, place, dates and stance.</p>\n");
+        if (claims.Count == 0)
+        {
+            h.Append("<p>No claims yet: <a href=\"/ingest\">add pages</a> to start.</p>\n");
+            return;
+        }
+
+        var index = ClaimIndex.Of(corpus);
+        h.Append("<h2>Most reported claims</h2>\n<ul class=\"start-claims\">\n");
+        foreach (var claim in claims.OrderByDescending(c => c.Reports.Count(r => !r.IsEcho)).ThenBy(c => c.Id, StringComparer.Ordinal).Take(StartClaims))
+        {
+            h.Append("<li><a href=\"").Append(Html.E(Html.ClaimHref(claim.Id))).Append("\">").Append(Html.E(ClaimWords.Default.Sentence(claim))).Append("</a> ")
+                .Append("<span class=\"note\">").Append(Html.E(Html.Count(claim.Reports.Count(r => !r.IsEcho), "report"))).Append("</span>");
+            foreach (var kind in index.ConflictsOf(claim.Id).Select(c => c.Kind).Distinct().Order())
+                h.Append(' ').Append(Html.Tag(kind));
+            h.Append("</li>\n");
+        }
+
+        h.Append("</ul>\n<p><a href=\"/claims\">All claims</a> \u00b7 <a href=\"/claims?disputed=1\">disputed or contradicted claims</a> \u00b7 <a href=\"/sources\">who copies whom</a></p>\n");
     }
 
     private static void Form(StringBuilder h, SearchForm form)

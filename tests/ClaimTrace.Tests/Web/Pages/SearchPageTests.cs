@@ -80,6 +80,20 @@ public sealed class SearchPageTests(SeedSite site) : IClassFixture<SeedSite>
     }
 
     [Fact]
+    public void The_page_without_a_search_says_what_the_database_holds_and_links_the_most_reported_claims()
+    {
+        var page = Search(new SearchForm());
+
+        Assert.Equal(200, page.Status);
+        var doc = Dom.Parse(page);
+        Assert.Empty(doc.QuerySelectorAll("[data-testid=search-result]"));
+        Assert.Contains("5 documents", doc.QuerySelector(".lead")!.TextContent, StringComparison.Ordinal);
+        var links = doc.QuerySelectorAll(".start-claims a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.NotEmpty(links);
+        Assert.All(links, l => Assert.StartsWith("/claims/", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_date_that_is_not_a_date_is_a_400_page_saying_which_forms_work()
     {
         var page = Search(new SearchForm(Q: "96.5", From: "last week"));
