@@ -39,7 +39,7 @@ public static class HtmlRoutes
             var linked = corpus.Linked();
             return corpus.Read(store => SourcesPage.Render(store, linked)).ToResult();
         }).ExcludeFromDescription();
-        app.MapGet("/static/{name}", (string name) => StaticFiles.Serve(name)).ExcludeFromDescription();
+        app.MapGet("/static/{name}", (string name, HttpResponse response) => StaticFiles.Serve(name, response)).ExcludeFromDescription();
         return app;
     }
 
@@ -58,10 +58,14 @@ internal static class StaticFiles
 
     private static readonly FrozenDictionary<string, (byte[] Bytes, string Type)> Files = Load();
 
-    public static IResult Serve(string name) =>
-        Files.TryGetValue(name, out var file)
-            ? Results.Bytes(file.Bytes, file.Type)
-            : Results.NotFound();
+    public static IResult Serve(string name, HttpResponse response)
+    {
+        if (!Files.TryGetValue(name, out var file))
+            return Results.NotFound();
+        // Short enough that a new build's stylesheet is picked up within minutes without a versioned file name.
+        response.Headers.CacheControl = "public, max-age=300";
+        return Results.Bytes(file.Bytes, file.Type);
+    }
 
     private static FrozenDictionary<string, (byte[], string)> Load()
     {

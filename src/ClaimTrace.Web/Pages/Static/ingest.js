@@ -80,7 +80,7 @@
       var list = el('ul', { 'class': 'stored' });
       status.stored.slice(0, 200).forEach(function (s) {
         var li = el('li', { 'class': 'upload-ok' });
-        li.appendChild(el('a', { href: '/documents/' + encodeURIComponent(s.id) }, s.source));
+        li.appendChild(el('a', { href: '/documents/' + encodeURIComponent(s.id) }, s.source.replace(/^upload:\/\//, '')));
         li.appendChild(document.createTextNode(' \u2014 ' + s.status.replace('_', ' ') + (s.version > 1 ? ', version ' + s.version : '')));
         list.appendChild(li);
       });
