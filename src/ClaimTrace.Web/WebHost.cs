@@ -62,6 +62,7 @@ public static class WebHost
             app.UseMiddleware<LoopbackHosts>();
         app.MapOpenApi();
         app.MapJsonApi();
+        app.MapHtmlPages();
         return app;
     }
 

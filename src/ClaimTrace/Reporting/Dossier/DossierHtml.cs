@@ -188,7 +188,7 @@ public static class DossierHtml
         return E(text[sentence.Start..figure.Start]) + "<mark>" + E(text[figure.Start..figure.End]) + "</mark>" + E(text[figure.End..sentence.End]);
     }
 
-    private static TextSpan SentenceAround(Dossier d, string pageId, TextSpan span)
+    internal static TextSpan SentenceAround(Dossier d, string pageId, TextSpan span)
     {
         if (!d.Corpus.Pages.TryGetValue(pageId, out var page))
             return span;

@@ -1,0 +1,92 @@
+using System.Collections.Frozen;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ClaimTrace.Web;
+
+/// <summary>
+/// The routes of the pages people browse: <c>/</c> (search), <c>/claims</c>, <c>/claims/{id}</c>,
+/// <c>/documents/{id}</c>, <c>/sources</c>, <c>/ingest</c>, and the stylesheet and script under <c>/static/</c>.
+/// Every page reads the database through <see cref="WebCorpus"/> and renders on the server; nothing needs JavaScript.
+/// </summary>
+public static class HtmlRoutes
+{
+    public static IEndpointRouteBuilder MapHtmlPages(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/", (HttpRequest request, WebCorpus corpus) =>
+        {
+            var linked = corpus.Linked();
+            return corpus.Read(store => SearchPage.Render(SearchForm.Parse(request.Query), store, linked)).ToResult();
+        }).ExcludeFromDescription();
+        app.MapGet("/claims", (HttpRequest request, WebCorpus corpus) => ClaimsPage.Render(ClaimsForm.Parse(request.Query), corpus.Linked()).ToResult())
+            .ExcludeFromDescription();
+        app.MapGet("/claims/{id}", (string id, WebCorpus corpus) => ClaimPage.Render(id, corpus.Linked()).ToResult())
+            .ExcludeFromDescription();
+        app.MapGet("/documents/{id}", (string id, WebCorpus corpus) =>
+        {
+            var linked = corpus.Linked();
+            return corpus.Read(store =>
+            {
+                var stored = store.Find(id);
+                var links = stored is null ? [] : store.ListCopyLinks(new CopyLinkQuery(PageId: stored.Page.Id));
+                return DocumentPage.Render(id, stored, linked, links, other => PageName(store, linked, other));
+            }).ToResult();
+        }).ExcludeFromDescription();
+        app.MapGet("/sources", (WebCorpus corpus) =>
+        {
+            var linked = corpus.Linked();
+            return corpus.Read(store => SourcesPage.Render(store, linked)).ToResult();
+        }).ExcludeFromDescription();
+        app.MapGet("/static/{name}", (string name, HttpResponse response) => StaticFiles.Serve(name, response)).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>A linked page as "outlet: title", from the corpus when it read the page, else from the store.</summary>
+    private static string? PageName(IPageStore store, LinkedCorpus linked, string id)
+    {
+        var page = linked.Pages.TryGetValue(id, out var p) ? p.Page : store.Find(id)?.Page;
+        return page is null ? null : $"{page.Metadata.Outlet?.Value ?? "unknown outlet"}: {Html.PageTitle(page.Metadata.Title?.Value, page.Key)}";
+    }
+}
+
+/// <summary>The stylesheet and scripts embedded in the assembly, served with a content type and a short cache life.</summary>
+internal static class StaticFiles
+{
+    private const string Prefix = "ClaimTrace.Web.Static.";
+
+    private static readonly FrozenDictionary<string, (byte[] Bytes, string Type)> Files = Load();
+
+    public static IResult Serve(string name, HttpResponse response)
+    {
+        if (!Files.TryGetValue(name, out var file))
+            return Results.NotFound();
+        // Short enough that a new build's stylesheet is picked up within minutes without a versioned file name.
+        response.Headers.CacheControl = "public, max-age=300";
+        return Results.Bytes(file.Bytes, file.Type);
+    }
+
+    private static FrozenDictionary<string, (byte[], string)> Load()
+    {
+        var assembly = typeof(StaticFiles).Assembly;
+        var files = new Dictionary<string, (byte[], string)>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            var name = resource[Prefix.Length..];
+            var type = Path.GetExtension(name) switch
+            {
+                ".css" => "text/css; charset=utf-8",
+                ".js" => "text/javascript; charset=utf-8",
+                ".svg" => "image/svg+xml",
+                _ => "application/octet-stream",
+            };
+            files[name] = (copy.ToArray(), type);
+        }
+
+        return files.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
