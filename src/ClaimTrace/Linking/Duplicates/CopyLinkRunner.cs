@@ -14,6 +14,11 @@ public sealed class CopyLinkRunner(IPageStore store, DuplicateSettings? settings
     /// <summary>Links the pages not linked yet; returns how many pages were fingerprinted and links stored.</summary>
     public CopyLinkRun Run(bool relink = false)
     {
+        // Every page fingerprinted with this scheme (a page has one fingerprint, so none is of another): nothing to
+        // link, and reading commands that call this first do not pay for loading the index.
+        if (!relink && store.ListUnfingerprinted(settings.Scheme, 1).Count == 0)
+            return new CopyLinkRun(0, 0, 0);
+
         var stored = store.LoadFingerprints();
         // Signatures of another scheme cannot be compared with new ones: start over rather than mix them.
         if (relink || stored.Any(s => s.Scheme != settings.Scheme))
