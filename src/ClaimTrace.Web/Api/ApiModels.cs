@@ -1,7 +1,7 @@
 namespace ClaimTrace.Web;
 
 /// <summary>A page of search hits with the facet counts over all hits, and the query as the search understood it.</summary>
-public sealed record SearchPage(IReadOnlyList<SearchHit> Items, int Total, int Offset, int Limit, SearchFacets Facets, string Understood);
+public sealed record SearchResultsPage(IReadOnlyList<SearchHit> Items, int Total, int Offset, int Limit, SearchFacets Facets, string Understood);
 
 /// <summary>
 /// A claim in a list: its stable id, the one-line headline, who makes it, the figure, and how widely it is carried.

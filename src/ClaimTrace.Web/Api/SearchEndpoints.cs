@@ -13,7 +13,7 @@ internal static class SearchEndpoints
             .WithSummary("Full-text search over statements, articles and reader comments")
             .WithDescription("q: words (all required), \"quoted phrases\", -excluded, prefix*; empty lists what the filters let through. " +
                 "kind: all, statements or pages. comments=false leaves reader comments out. Facets count all hits, not only this page.")
-            .Produces<SearchPage>()
+            .Produces<SearchResultsPage>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static async Task<IResult> Search(
@@ -42,7 +42,7 @@ internal static class SearchEndpoints
         try
         {
             var results = await corpus.ReadAsync(store => store.Search(query), cancel);
-            return TypedResults.Ok(new SearchPage(results.Hits, results.Total, page.Offset, page.Limit, results.Facets,
+            return TypedResults.Ok(new SearchResultsPage(results.Hits, results.Total, page.Offset, page.Limit, results.Facets,
                 results.Terms.MatchesEverything ? "" : results.Terms.ToString()));
         }
         catch (SearchQueryException e)
