@@ -18,6 +18,10 @@ internal sealed class CliHarness : IDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>The environment variables the command sees; the process's own unless a test sets them.</summary>
+    public Func<string, string?> Variables { get; init; } = Environment.GetEnvironmentVariable;
+
     public string Database { get; }
     public string Console => _console.ToString();
     public string Error => _error.ToString();
@@ -43,6 +47,7 @@ internal sealed class CliHarness : IDisposable
             StandardError = _error,
             StandardInput = () => new MemoryStream(stdin ?? []),
             Interactive = false,
+            GetVariable = Variables,
         };
         return CliApp.Run(args, env);
     }
