@@ -28,8 +28,7 @@ internal static class SourceEndpoints
         var page = PageRequest.From(offset, limit);
         if (new QueryProblems().Listing(null, null, page).Result() is { } problem)
             return problem;
-        var linked = await corpus.LinkedAsync(cancel);
-        var rows = await corpus.ReadAsync(store => SourceSummary.Of(linked, store), cancel);
+        var rows = await corpus.SourcesAsync(cancel);
         return TypedResults.Ok(page.Slice(rows, row => row));
     }
 

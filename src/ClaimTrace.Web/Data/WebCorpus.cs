@@ -34,6 +34,7 @@ public sealed class WebCorpus : IDisposable
     // is kept open too: a request that took the previous corpus may still be reading its pages.
     private SqlitePageStore? linkStore;
     private SqlitePageStore? retiredLinkStore;
+    private SourcesOf? sources;
     private long linkedVersion;
     private bool disposed;
 
@@ -82,6 +83,20 @@ public sealed class WebCorpus : IDisposable
         ObjectDisposedException.ThrowIf(disposed, this);
         await linkGate.WaitAsync(cancel);
         return LinkedHeld();
+    }
+
+    /// <summary>
+    /// The outlets as <c>claimtrace sources</c> weighs them, kept with the linked corpus they were made from: they read
+    /// every copy link and look up pages the corpus did not read, too much to redo for each request.
+    /// </summary>
+    public async Task<IReadOnlyList<SourceRow>> SourcesAsync(CancellationToken cancel = default)
+    {
+        var current = await LinkedAsync(cancel);
+        if (sources is { } known && ReferenceEquals(known.Corpus, current))
+            return known.Rows;
+        var rows = await ReadAsync(store => SourceSummary.Of(current, store), cancel);
+        sources = new SourcesOf(current, rows);
+        return rows;
     }
 
     /// <summary>
@@ -190,6 +205,8 @@ public sealed class WebCorpus : IDisposable
             linkGate.Release();
         }
     }
+
+    private sealed record SourcesOf(LinkedCorpus Corpus, IReadOnlyList<SourceRow> Rows);
 
     private long DataVersion()
     {
