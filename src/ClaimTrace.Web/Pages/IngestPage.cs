@@ -48,11 +48,11 @@ public static class IngestPage
             .Append(status.State == IngestState.Failed ? "The upload stopped" : "Upload stored").Append("</h2>\n<p class=\"lead\">")
             .Append(Html.E($"{Html.Count(status.Added, "page")} added, {Html.Count(status.NewVersions, "new version")}, {Html.N(status.Unchanged)} unchanged; {Html.Count(status.Errors.Count, "problem")}."))
             .Append("</p>\n");
-        // One error element per rejected file, naming it, with every reason given for its records.
+        // One error element per rejected file, naming it, with every reason given for its records (and where, unless the reason says).
         foreach (var file in status.Errors.GroupBy(e => e.File.Length == 0 ? "the upload" : e.File, StringComparer.Ordinal))
         {
             h.Append("<div class=\"upload-error\" data-testid=\"upload-error\" data-file=\"").Append(Html.E(file.Key)).Append("\"><strong>").Append(Html.E(file.Key))
-                .Append("</strong>: ").Append(Html.E(string.Join("; ", file.Select(e => e.Location is null ? e.Reason : $"{e.Reason} ({e.Location})")))).Append("</div>\n");
+                .Append("</strong>: ").Append(Html.E(string.Join("; ", file.Select(e => e.Location is null || e.Reason.Contains(e.Location, StringComparison.Ordinal) ? e.Reason : $"{e.Reason} ({e.Location})")))).Append("</div>\n");
         }
 
         if (status.Stored.Count > 0)
