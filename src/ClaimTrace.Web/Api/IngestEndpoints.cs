@@ -35,10 +35,26 @@ internal static class IngestEndpoints
 
     private static async Task<IResult> Upload(HttpRequest request, WebOptions options, IngestJobs jobs, bool? wait, CancellationToken cancel)
     {
+        var (job, refusal) = await Receive(request, options, jobs, cancel);
+        if (job is null)
+            return Problems.Result(refusal!.Status, refusal.Title, refusal.Detail);
+        if (wait == false)
+            return TypedResults.Accepted($"/api/ingest/{job.Id}", job.Status());
+        // The job goes on if the client leaves: its pages are worth storing, and GET /api/ingest/{id} still tells how it went.
+        await job.Completion.WaitAsync(cancel);
+        return TypedResults.Ok(job.Status());
+    }
+
+    /// <summary>
+    /// Saves an upload's files and starts storing them, or says why the whole upload is refused. Shared by the API and
+    /// the ingest page's form, so both take uploads by the same rules.
+    /// </summary>
+    internal static async Task<(IngestJob? Job, UploadRefusal? Refusal)> Receive(HttpRequest request, WebOptions options, IngestJobs jobs, CancellationToken cancel)
+    {
         // multipart/form-data is a "simple" request a page of any site could send to this address; only this server's
         // own pages (and clients that send no Origin, like curl) may store things.
         if (request.Headers.Origin is { Count: > 0 } origin && !SameOrigin(origin.ToString(), request))
-            return Problems.Result(StatusCodes.Status403Forbidden, "Upload from another site", $"Uploads are only taken from this server's own pages, not from {origin}.");
+            return (null, new UploadRefusal(StatusCodes.Status403Forbidden, "Upload from another site", $"Uploads are only taken from this server's own pages, not from {origin}."));
 
         var folder = Directory.CreateTempSubdirectory("claimtrace-upload-").FullName;
         IReadOnlyList<UploadedFile> files;
@@ -49,15 +65,15 @@ internal static class IngestEndpoints
         catch (Exception e) when (e is UploadTooLargeException or UploadFormatException or InvalidDataException or BadHttpRequestException)
         {
             Directory.Delete(folder, recursive: true);
-            return e switch
+            return (null, e switch
             {
-                UploadTooLargeException => Problems.Result(StatusCodes.Status413PayloadTooLarge, "Upload too large", e.Message),
-                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.Result(StatusCodes.Status413PayloadTooLarge,
+                UploadTooLargeException => new UploadRefusal(StatusCodes.Status413PayloadTooLarge, "Upload too large", e.Message),
+                BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new UploadRefusal(StatusCodes.Status413PayloadTooLarge,
                     "Upload too large", $"the upload is larger than the limit of {UploadReader.Describe(options.MaxUploadBytes)}"),
                 UploadFormatException when !(request.ContentType ?? "").StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) =>
-                    Problems.Result(StatusCodes.Status415UnsupportedMediaType, "Not a file upload", e.Message),
-                _ => Problems.Result(StatusCodes.Status400BadRequest, "Malformed upload", e.Message),
-            };
+                    new UploadRefusal(StatusCodes.Status415UnsupportedMediaType, "Not a file upload", e.Message),
+                _ => new UploadRefusal(StatusCodes.Status400BadRequest, "Malformed upload", e.Message),
+            });
         }
         catch
         {
@@ -65,12 +81,7 @@ internal static class IngestEndpoints
             throw;
         }
 
-        var job = jobs.Start(files, folder);
-        if (wait == false)
-            return TypedResults.Accepted($"/api/ingest/{job.Id}", job.Status());
-        // The job goes on if the client leaves: its pages are worth storing, and GET /api/ingest/{id} still tells how it went.
-        await job.Completion.WaitAsync(cancel);
-        return TypedResults.Ok(job.Status());
+        return (jobs.Start(files, folder), null);
     }
 
     private static IResult Status(IngestJobs jobs, string id) =>
@@ -81,3 +92,6 @@ internal static class IngestEndpoints
     private static bool SameOrigin(string origin, HttpRequest request) =>
         Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>Why a whole upload was refused before anything was stored: the HTTP status, a title and the detail for the user.</summary>
+internal sealed record UploadRefusal(int Status, string Title, string Detail);

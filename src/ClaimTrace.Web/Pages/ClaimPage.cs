@@ -22,7 +22,7 @@ public static class ClaimPage
         var sentence = words.Sentence(claim);
         var h = new StringBuilder(32_768);
         Head(h, claim, d, words);
-        Chart(h, d);
+        Chart(h, claim, d);
         Reports(h, claim, d, words);
         Conflicts(h, claim, d, index, words);
         Crossposts(h, claim, d);
@@ -52,7 +52,7 @@ public static class ClaimPage
         h.Append("</div>\n");
     }
 
-    private static void Chart(StringBuilder h, Dossier d)
+    private static void Chart(StringBuilder h, Claim claim, Dossier d)
     {
         h.Append("<h2 id=\"timeline\">Over time</h2>\n");
         if (d.Timelines.Count == 0)
@@ -70,6 +70,13 @@ public static class ClaimPage
         if (at >= 0)
             svg = svg[..at] + "<svg data-testid=\"timeline-chart\" " + svg[(at + Root.Length)..];
         h.Append("<div class=\"chart-box\">\n").Append(svg).Append("</div>\n");
+        // The chart shows the claim among others: outline its own point. Ids are letters and digits; anything else
+        // is not put into a selector.
+        if (claim.Id.All(char.IsAsciiLetterOrDigit))
+        {
+            h.Append("<style>.chart-box g.point[data-claim=\"").Append(claim.Id).Append("\"] > :not(title):not(text){stroke:#111;stroke-width:2.5px}</style>\n")
+                .Append("<p class=\"note\">This claim\u2019s point is outlined in black.</p>\n");
+        }
     }
 
     private static void Reports(StringBuilder h, Claim claim, Dossier d, ClaimWords words)

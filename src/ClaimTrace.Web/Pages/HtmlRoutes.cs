@@ -15,30 +15,40 @@ public static class HtmlRoutes
     public static IEndpointRouteBuilder MapHtmlPages(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGet("/", (HttpRequest request, WebCorpus corpus) =>
+        app.MapGet("/", async (HttpRequest request, WebCorpus corpus, CancellationToken cancel) =>
         {
-            var linked = corpus.Linked();
-            return corpus.Read(store => SearchPage.Render(SearchForm.Parse(request.Query), store, linked)).ToResult();
+            var linked = await corpus.LinkedAsync(cancel);
+            return (await corpus.ReadAsync(store => SearchView.Render(SearchForm.Parse(request.Query), store, linked), cancel)).ToResult();
         }).ExcludeFromDescription();
-        app.MapGet("/claims", (HttpRequest request, WebCorpus corpus) => ClaimsPage.Render(ClaimsForm.Parse(request.Query), corpus.Linked()).ToResult())
-            .ExcludeFromDescription();
-        app.MapGet("/claims/{id}", (string id, WebCorpus corpus) => ClaimPage.Render(id, corpus.Linked()).ToResult())
-            .ExcludeFromDescription();
-        app.MapGet("/documents/{id}", (string id, WebCorpus corpus) =>
+        app.MapGet("/claims", async (HttpRequest request, WebCorpus corpus, CancellationToken cancel) =>
+            ClaimsPage.Render(ClaimsForm.Parse(request.Query), await corpus.LinkedAsync(cancel)).ToResult()).ExcludeFromDescription();
+        app.MapGet("/claims/{id}", async (string id, WebCorpus corpus, CancellationToken cancel) =>
+            ClaimPage.Render(id, await corpus.LinkedAsync(cancel)).ToResult()).ExcludeFromDescription();
+        app.MapGet("/documents/{id}", async (string id, WebCorpus corpus, CancellationToken cancel) =>
         {
-            var linked = corpus.Linked();
-            return corpus.Read(store =>
+            var linked = await corpus.LinkedAsync(cancel);
+            return (await corpus.ReadAsync(store =>
             {
                 var stored = store.Find(id);
                 var links = stored is null ? [] : store.ListCopyLinks(new CopyLinkQuery(PageId: stored.Page.Id));
                 return DocumentPage.Render(id, stored, linked, links, other => PageName(store, linked, other));
-            }).ToResult();
+            }, cancel)).ToResult();
         }).ExcludeFromDescription();
-        app.MapGet("/sources", (WebCorpus corpus) =>
+        app.MapGet("/sources", async (WebCorpus corpus, CancellationToken cancel) =>
         {
-            var linked = corpus.Linked();
-            return corpus.Read(store => SourcesPage.Render(store, linked)).ToResult();
+            var linked = await corpus.LinkedAsync(cancel);
+            return (await corpus.ReadAsync(store => SourcesPage.Render(store, linked), cancel)).ToResult();
         }).ExcludeFromDescription();
+        app.MapGet("/ingest", (WebOptions options) => IngestPage.Render(options.MaxUploadBytes).ToResult()).ExcludeFromDescription();
+        // The form's own post, for browsers without script: stored as the API stores uploads, answered with the results page.
+        app.MapPost("/ingest", async (HttpRequest request, WebOptions options, IngestJobs jobs, CancellationToken cancel) =>
+        {
+            var (job, refusal) = await IngestEndpoints.Receive(request, options, jobs, cancel);
+            if (job is null)
+                return IngestPage.Render(options.MaxUploadBytes, refused: refusal).ToResult();
+            await job.Completion.WaitAsync(cancel);
+            return IngestPage.Render(options.MaxUploadBytes, job.Status()).ToResult();
+        }).DisableAntiforgery().ExcludeFromDescription();
         app.MapGet("/static/{name}", (string name, HttpResponse response) => StaticFiles.Serve(name, response)).ExcludeFromDescription();
         return app;
     }

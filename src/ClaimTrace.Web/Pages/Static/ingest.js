@@ -59,7 +59,7 @@
         byFile[file] = [];
         order.push(file);
       }
-      byFile[file].push(e.location ? e.reason + ' (' + e.location + ')' : e.reason);
+      byFile[file].push(e.location && e.reason.indexOf(e.location) < 0 ? e.reason + ' (' + e.location + ')' : e.reason);
     });
     return order.map(function (file) {
       var div = el('div', { 'class': 'upload-error', 'data-testid': 'upload-error', 'data-file': file });
