@@ -84,7 +84,8 @@ internal static class SearchThroughput
         ("(no words) --kind statements --from 2017 --to 2017-06", new SearchQuery(Kind: SearchKind.Statements, From: "2017", To: "2017-06")),
     ];
 
-    private static (double Seconds, double Megabytes) Store(IReadOnlyList<Migration> migrations, string path, List<Page> pages)
+    /// <summary>Stores <paramref name="pages"/> in batches of 200 (the ingest's batch size); times the saves only.</summary>
+    internal static (double Seconds, double Megabytes) Store(IReadOnlyList<Migration> migrations, string path, List<Page> pages)
     {
         var watch = new Stopwatch();
         using (var store = SqlitePageStore.Open(path, migrations))
@@ -101,7 +102,8 @@ internal static class SearchThroughput
         return (watch.Elapsed.TotalSeconds, new FileInfo(path).Length / 1048576.0);
     }
 
-    private static List<Page> Analyse(string corpus)
+    /// <summary>The corpus's plain-text pages (AllSides, FakeNewsCorpus sample, seeds), segmented and analysed.</summary>
+    internal static List<Page> Analyse(string corpus)
     {
         var walker = Pipelines.CreateWalker(ReadingOptions.Default, () => Stream.Null);
         var processor = Pipelines.CreateProcessor();
