@@ -21,7 +21,7 @@ public sealed class SourcesPageTests(WebAppFixture app)
         Assert.NotNull(box);
         Assert.True(box.Width > 100 && box.Height > 50, $"the graph is {box.Width}x{box.Height}");
         // Global Research credits South Front in the seeds: both are drawn, with at least one edge between outlets.
-        var labels = await graph.Locator("text").AllInnerTextsAsync();
+        var labels = await graph.Locator("text").AllTextContentsAsync();
         var drawn = string.Join(" | ", labels);
         Assert.Contains("South Front", drawn, StringComparison.Ordinal);
         Assert.Contains("Global Research", drawn, StringComparison.Ordinal);

@@ -26,7 +26,8 @@ public sealed class BrowserSession : IAsyncDisposable
         page.PageError += (_, error) => errors.Enqueue("page error: " + error);
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // The browser asks for /favicon.ico on its own; a site without one is not a page error.
+            if (message.Type == "error" && !message.Location.Contains("favicon", StringComparison.Ordinal))
                 errors.Enqueue("console error: " + message.Text);
         };
     }
