@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using ClaimTrace.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace ClaimTrace.Bench;
+
+/// <summary>
+/// The web app under load: a store of 100,000 pages (<see cref="WebBenchCorpus"/>), <c>claimtrace serve</c>'s app
+/// (<see cref="WebHost"/>) on a free loopback port in this process, and 50 HttpClient clients for 30 seconds
+/// against each of: a baseline that does no work (the same middleware, a fixed answer), the search page and API
+/// with a mix of queries, and the claim dossier page and API with a mix of claim ids. Prints requests per second
+/// (and per core) and p50/p95/p99 latency, each set against the baseline. Run it with
+/// <c>dotnet run -c Release --project bench/ClaimTrace.Bench -- web [pages] [--db PATH] [--seconds N] [--clients N]</c>;
+/// with <c>--db</c> the store is kept there and reused by the next run.
+/// </summary>
+/// <remarks>
+/// Server and clients share the machine's cores (the clients are cheap next to the server, see the baseline's CPU
+/// per request), as they would on one box; nothing leaves loopback, and every run stops by itself.
+/// </remarks>
+internal static class WebLoad
+{
+    /// <summary>What a fact-checker types: rare numbers and names, a phrase, a prefix, common words, filters.</summary>
+    private static readonly string[] Queries =
+    [
+        "96.5",
+        "mizintsev",
+        "\"white house\"",
+        "immigra*",
+        "refugees",
+        "trump",
+        "said",
+        "trump -clinton",
+    ];
+
+    /// <summary>Filters added to some searches, as the search page's form sends them.</summary>
+    private static readonly string[] Filters = ["", "&speaker=trump", "&outlet=CNN", "&from=2017&to=2017-06", "&stance=disputed"];
+
+    public static int Run(string[] args)
+    {
+        var size = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 100_000;
+        var database = Option(args, "--db");
+        var seconds = int.Parse(Option(args, "--seconds") ?? "30", CultureInfo.InvariantCulture);
+        var clients = int.Parse(Option(args, "--clients") ?? "50", CultureInfo.InvariantCulture);
+        Console.WriteLine($"ClaimTrace web load, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {clients} clients, {seconds} s per run");
+
+        var temporary = database is null ? Directory.CreateTempSubdirectory("claimtrace-web-bench-") : null;
+        database ??= Path.Combine(temporary!.FullName, "web.db");
+        try
+        {
+            WebBenchCorpus.Ensure(database, size);
+            return RunAsync(database, clients, TimeSpan.FromSeconds(seconds)).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            temporary?.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<int> RunAsync(string database, int clients, TimeSpan duration)
+    {
+        var address = $"http://127.0.0.1:{FreePort()}";
+        // Kestrel's and the app's informational logs would cost more than the baseline request itself.
+        await using var app = WebHost.Build(new WebOptions(database, address), ["--Logging:LogLevel:Default=Warning"]);
+        app.MapGet("/bench/baseline", () => Results.Text("ok"));
+        var start = Stopwatch.StartNew();
+        await app.StartAsync();
+        Console.WriteLine($"serving {database} on {address} (started in {start.Elapsed.TotalSeconds:F1} s)");
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(15) };
+
+        // The first claims request links the whole store (cached until it changes): timed apart, as a cold start.
+        var cold = Stopwatch.StartNew();
+        var claims = await ClaimIdsAsync(client);
+        Console.WriteLine($"first claims request (links the store, then cached): {cold.Elapsed.TotalSeconds:F1} s; {claims.Count:N0} claim ids sampled");
+        var searches = Queries.SelectMany((q, i) => new[] { q, q }.Select((_, j) => "q=" + Uri.EscapeDataString(q) + Filters[(i + j) % Filters.Length])).ToArray();
+        foreach (var search in searches)
+            await client.GetStringAsync("/?" + search);
+        Console.WriteLine();
+
+        var load = new HttpLoad(client, clients, duration);
+        var scenarios = new (string Name, Func<int, int, string> Path)[]
+        {
+            ("baseline (fixed answer)", (_, _) => "/bench/baseline"),
+            ("search page /?q=", (c, i) => "/?" + searches[((c * 7) + i) % searches.Length]),
+            ("search API /api/search", (c, i) => "/api/search?" + searches[((c * 7) + i) % searches.Length]),
+            ("dossier page /claims/{id}", (c, i) => "/claims/" + claims[((c * 31) + i) % claims.Count]),
+            ("dossier API /api/claims/{id}", (c, i) => "/api/claims/" + claims[((c * 31) + i) % claims.Count]),
+        };
+        var results = new List<(string Name, LoadResult Result)>();
+        Console.WriteLine($"{"run",-30}{"requests",10}{"errors",8}{"req/s",9}{"req/s/core",12}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"CPU ms/req",12}{"p95/base",10}");
+        foreach (var (name, path) in scenarios)
+        {
+            var result = await load.RunAsync(path);
+            results.Add((name, result));
+            var l = result.Latency;
+            var baseline = results[0].Result.Latency.P95;
+            Console.WriteLine(FormattableString.Invariant(
+                $"{name,-30}{result.Samples.Count,10:N0}{result.Errors,8:N0}{result.RequestsPerSecond,9:F0}{result.RequestsPerSecond / Environment.ProcessorCount,12:F1}{l.P50,9:F1}{l.P95,9:F1}{l.P99,9:F1}{result.CpuPerRequest,12:F2}{l.P95 / baseline,10:F1}"));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("Search page by query (the same run):");
+        foreach (var group in results[1].Result.Samples.GroupBy(s => s.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
+            Console.WriteLine($"  {Uri.UnescapeDataString(group.Key),-52} {Percentiles.Of(group.Select(s => s.Milliseconds))}");
+        Console.WriteLine();
+        Console.WriteLine("Dossier page, the five slowest claims by p95:");
+        foreach (var group in results[3].Result.Samples.GroupBy(s => s.Path).Select(g => (g.Key, Latency: Percentiles.Of(g.Select(s => s.Milliseconds)))).OrderByDescending(g => g.Latency.P95).Take(5))
+            Console.WriteLine($"  {group.Key,-30} {group.Latency}");
+        Console.WriteLine();
+        Console.WriteLine("Target: p95 under 100 ms at 50 clients.");
+        await app.StopAsync();
+        return 0;
+    }
+
+    /// <summary>Claim ids from four places in the claims list, so the mix spans old and new, big and small claims.</summary>
+    private static async Task<List<string>> ClaimIdsAsync(HttpClient client)
+    {
+        var ids = new List<string>();
+        using var first = JsonDocument.Parse(await client.GetStringAsync("/api/claims?limit=200"));
+        var total = first.RootElement.GetProperty("total").GetInt32();
+        ids.AddRange(Ids(first));
+        foreach (var offset in new[] { total / 4, total / 2, 3 * total / 4 })
+        {
+            using var page = JsonDocument.Parse(await client.GetStringAsync($"/api/claims?limit=50&offset={offset}"));
+            ids.AddRange(Ids(page));
+        }
+
+        return ids.Count > 0 ? [.. ids.Distinct(StringComparer.Ordinal)] : throw new InvalidOperationException("the store has no claims");
+    }
+
+    private static IEnumerable<string> Ids(JsonDocument page) =>
+        [.. page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
