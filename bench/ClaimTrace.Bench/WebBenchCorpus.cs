@@ -19,19 +19,17 @@ internal static partial class WebBenchCorpus
     {
         if (File.Exists(path))
         {
+            // Never deleted here: a store that took half an hour to build is the user's to throw away.
             var documents = Documents(path);
-            if (documents >= size)
-            {
-                Console.WriteLine($"reusing {path}: {documents:N0} documents, {new FileInfo(path).Length / 1048576.0:F0} MB");
-                return;
-            }
-
-            Console.WriteLine($"{path} holds {documents:N0} documents, fewer than {size:N0}: rebuilding it");
-            File.Delete(path);
+            if (documents < size)
+                throw new InvalidOperationException($"{path} holds {documents:N0} documents, fewer than {size:N0}: delete it to build a new one");
+            Console.WriteLine($"reusing {path}: {documents:N0} documents, {new FileInfo(path).Length / 1048576.0:F0} MB");
+            return;
         }
 
         var clock = Stopwatch.StartNew();
-        var analysed = SearchThroughput.Analyse(CorpusLocator.Find());
+        // A few corpus rows share a URL (a later row is a new version of the page): one of each, so N pages make N documents.
+        var analysed = SearchThroughput.Analyse(CorpusLocator.Find()).DistinctBy(p => p.Key, StringComparer.Ordinal).ToList();
         Console.WriteLine($"{analysed.Count:N0} analysed text pages in {clock.Elapsed.TotalSeconds:F0} s; storing {size:N0} pages");
         var vocabulary = analysed.SelectMany(p => Word().Matches(p.Text).Select(m => m.Value))
             .Distinct(StringComparer.Ordinal)

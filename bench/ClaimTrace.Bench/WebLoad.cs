@@ -83,6 +83,7 @@ internal static class WebLoad
             await client.GetStringAsync("/?" + search);
         Console.WriteLine();
 
+        Console.WriteLine($"load average before the runs: {LoadAverage()} (other work on the machine shares its cores)");
         var load = new HttpLoad(client, clients, duration);
         var scenarios = new (string Name, Func<int, int, string> Path)[]
         {
@@ -113,7 +114,7 @@ internal static class WebLoad
         foreach (var group in results[3].Result.Samples.GroupBy(s => s.Path).Select(g => (g.Key, Latency: Percentiles.Of(g.Select(s => s.Milliseconds)))).OrderByDescending(g => g.Latency.P95).Take(5))
             Console.WriteLine($"  {group.Key,-30} {group.Latency}");
         Console.WriteLine();
-        Console.WriteLine("Target: p95 under 100 ms at 50 clients.");
+        Console.WriteLine($"Target: p95 under 100 ms at 50 clients. Load average at the end: {LoadAverage()}.");
         await app.StopAsync();
         return 0;
     }
@@ -136,6 +137,10 @@ internal static class WebLoad
 
     private static IEnumerable<string> Ids(JsonDocument page) =>
         [.. page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
+
+    /// <summary>The 1, 5 and 15 minute load averages on Linux, so a run on a busy machine says so.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string? Option(string[] args, string name)
     {
