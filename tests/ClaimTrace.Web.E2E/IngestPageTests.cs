@@ -33,7 +33,7 @@ public sealed class IngestPageTests(WebAppFixture app)
         var result = session.Page.GetByTestId("upload-result");
         await Expect(result).ToBeVisibleAsync(new() { Timeout = 60_000 });
         var errors = session.Page.GetByTestId("upload-error");
-        await Expect(errors).ToHaveCountAsync(1);
+        await Expect(errors).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         await Expect(errors).ToContainTextAsync("broken.warc.gz");
         await session.ScreenshotAsync("ingest-result");
 
