@@ -117,9 +117,15 @@ public sealed class WebAppFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no shared cookies or cache) with one page on the app.</summary>
-    public async Task<BrowserSession> OpenAsync()
+    /// <param name="javaScript">false to see the site as a browser without scripts does (forms post, pages answer)</param>
+    public async Task<BrowserSession> OpenAsync(bool javaScript = true)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            JavaScriptEnabled = javaScript,
+        });
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
