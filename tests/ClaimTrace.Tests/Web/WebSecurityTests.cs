@@ -109,6 +109,7 @@ public sealed class WebSecurityTests
             using var response = await web.Client.GetAsync(url, Cancel);
             Assert.Equal(SecurityHeaders.ContentSecurityPolicy, string.Join(",", response.Headers.GetValues("Content-Security-Policy")));
             Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
+            Assert.Equal("same-origin", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
             Assert.False(response.Headers.Contains("Server"));
         }
     }
