@@ -114,9 +114,43 @@ internal static class WebLoad
         foreach (var group in results[3].Result.Samples.GroupBy(s => s.Path).Select(g => (g.Key, Latency: Percentiles.Of(g.Select(s => s.Milliseconds)))).OrderByDescending(g => g.Latency.P95).Take(5))
             Console.WriteLine($"  {group.Key,-30} {group.Latency}");
         Console.WriteLine();
+        await ProfileAsync(client, database, claims);
+        Console.WriteLine();
         Console.WriteLine($"Target: p95 under 100 ms at 50 clients. Load average at the end: {LoadAverage()}.");
         await app.StopAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// Where the time goes, one request at a time (no queueing): each query on the search page, and the store's own
+    /// search for the same words (20 hits with totals and facets, what the page asks of it), so the difference is the
+    /// page's own work; and the dossier page over the sampled claims.
+    /// </summary>
+    private static async Task ProfileAsync(HttpClient client, string database, List<string> claims)
+    {
+        Console.WriteLine("One request at a time (no other client), ms:");
+        Console.WriteLine($"  {"query",-20}{"page",10}{"store.Search",14}{"hits",12}");
+        using var store = SqlitePageStore.Open(database);
+        foreach (var query in Queries)
+        {
+            var page = Stopwatch.StartNew();
+            await client.GetStringAsync("/?q=" + Uri.EscapeDataString(query));
+            page.Stop();
+            var direct = Stopwatch.StartNew();
+            var results = store.Search(new SearchQuery(query));
+            direct.Stop();
+            Console.WriteLine(FormattableString.Invariant($"  {query,-20}{page.Elapsed.TotalMilliseconds,10:F0}{direct.Elapsed.TotalMilliseconds,14:F0}{results.Total,12:N0}"));
+        }
+
+        var times = new List<double>();
+        foreach (var claim in claims.Take(40))
+        {
+            var watch = Stopwatch.StartNew();
+            await client.GetStringAsync("/claims/" + claim);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine($"  dossier page over {times.Count} claims: {Percentiles.Of(times)}");
     }
 
     /// <summary>Claim ids from four places in the claims list, so the mix spans old and new, big and small claims.</summary>
