@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -47,13 +49,29 @@ public static class WebHost
         builder.Services.AddSingleton(_ => new WebCorpus(options.Database));
         builder.Services.AddSingleton<IngestJobs>();
 
-        builder.Services.AddProblemDetails();
+        // A parameter that cannot be read ("offset=abc") is thrown rather than answered with an empty 400, so the problem
+        // document can say which parameter and what value; the framework's message names nothing else.
+        builder.Services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Status = bad.StatusCode;
+                context.ProblemDetails.Title = "Invalid request";
+                context.ProblemDetails.Detail = bad.Message;
+            }
+        });
         builder.Services.AddOpenApi(OpenApiDocument.Configure);
         builder.Services.Configure<JsonOptions>(json => Configure(json.SerializerOptions));
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            // A client's mistake is not the server's error: no error log entry for it.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseMiddleware<SecurityHeaders>();
         if (options.AccessToken is not null)

@@ -75,7 +75,9 @@ public sealed class ApiReadTests(SeededWeb seeded) : IClassFixture<SeededWeb>
         Assert.Contains(errors, e => e!.StartsWith("stance 'angry'", StringComparison.Ordinal));
         await web.Problem("/api/search?kind=everything", 400);
         await web.Problem("/api/claims?from=2018-02-30x", 400);
-        await web.Problem("/api/search?offset=abc", 400);
+        var unreadable = await web.Problem("/api/search?offset=abc", 400);
+        Assert.Contains("offset", unreadable.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("abc", unreadable.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await web.Problem("/api/search?q=-only", 400);
     }
 
