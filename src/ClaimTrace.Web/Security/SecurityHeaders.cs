@@ -17,7 +17,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
+        // Not "no-referrer": under it a browser sends "Origin: null" with the ingest form's own post, which the upload's
+        // same-site check must refuse. "same-origin" still tells other sites nothing.
+        headers["Referrer-Policy"] = "same-origin";
         return next(context);
     }
 }
