@@ -18,7 +18,7 @@ public static class HtmlRoutes
         app.MapGet("/", async (HttpRequest request, WebCorpus corpus, CancellationToken cancel) =>
         {
             var linked = await corpus.LinkedAsync(cancel);
-            return (await corpus.ReadAsync(store => SearchView.Render(SearchForm.Parse(request.Query), store, linked), cancel)).ToResult();
+            return (await corpus.ReadAsync(store => SearchPage.Render(SearchForm.Parse(request.Query), store, linked), cancel)).ToResult();
         }).ExcludeFromDescription();
         app.MapGet("/claims", async (HttpRequest request, WebCorpus corpus, CancellationToken cancel) =>
             ClaimsPage.Render(ClaimsForm.Parse(request.Query), await corpus.LinkedAsync(cancel)).ToResult()).ExcludeFromDescription();

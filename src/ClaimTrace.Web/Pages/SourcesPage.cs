@@ -10,7 +10,6 @@ namespace ClaimTrace.Web;
 /// </summary>
 public static class SourcesPage
 {
-    private const int LinkPage = 10_000;
     private const int PagesListed = 12;
 
     private static readonly ConditionalWeakTable<LinkedCorpus, Summary> Cache = [];
@@ -71,38 +70,23 @@ public static class SourcesPage
 
     private static Summary Summarise(IPageStore store, LinkedCorpus corpus)
     {
-        // Every link, credits to outlets without a stored page too: "who copies whom" is about outlets.
-        var links = new List<CopyLink>();
-        for (var offset = 0; ; offset += LinkPage)
-        {
-            var batch = store.ListCopyLinks(new CopyLinkQuery(Offset: offset, Limit: LinkPage));
-            links.AddRange(batch);
-            if (batch.Count < LinkPage)
-                break;
-        }
-
-        var outlets = new Dictionary<string, string?>(StringComparer.Ordinal);
-        string? OutletOf(string id)
-        {
-            if (corpus.Pages.TryGetValue(id, out var page))
-                return page.Outlet;
-            if (!outlets.TryGetValue(id, out var outlet))
-                outlets[id] = outlet = store.Find(id)?.Page.Metadata.Outlet?.Value;
-            return outlet;
-        }
-
-        var rows = SourceSummary.Of(corpus, links, OutletOf);
+        var rows = SourceSummary.Of(corpus, store);
+        // Shared text of unknown direction, by outlet pair, for the graph's dashed lines: the page pairs the corpus
+        // holds (pairs among pages without figures only count in the table's column).
         var undirected = new Dictionary<(string, string), int>();
-        foreach (var link in links.Where(l => l.Direction == LinkDirection.Undirected && l.OriginId is not null))
+        foreach (var link in corpus.CopyLinks.Where(l => l.Direction == LinkDirection.Undirected && l.OriginId is not null))
         {
-            var a = OutletOf(link.CopyId) ?? SourceSummary.UnknownOutlet;
-            var b = OutletOf(link.OriginId!) ?? SourceSummary.UnknownOutlet;
+            var a = OutletOf(store, corpus, link.CopyId);
+            var b = OutletOf(store, corpus, link.OriginId!);
             var key = string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
             undirected[key] = undirected.GetValueOrDefault(key) + 1;
         }
 
         return new Summary(rows, undirected);
     }
+
+    private static string OutletOf(IPageStore store, LinkedCorpus corpus, string id) =>
+        (corpus.Pages.TryGetValue(id, out var page) ? page.Outlet : store.Find(id)?.Page.Metadata.Outlet?.Value) ?? SourceSummary.UnknownOutlet;
 
     private static string Counts(IReadOnlyDictionary<string, int> counts) =>
         counts.Count == 0 ? "<span class=\"note\">none</span>" : string.Join(", ", counts.Select(c => Html.E(c.Value == 1 ? c.Key : $"{c.Key} \u00d7{c.Value}")));

@@ -5,7 +5,7 @@ namespace ClaimTrace.Tests;
 /// <summary>The search page (<c>/</c>) over the seeds' store.</summary>
 public sealed class SearchPageTests(SeedSite site) : IClassFixture<SeedSite>
 {
-    private HtmlPage Search(SearchForm form) => SearchView.Render(form, site.Store, site.Corpus);
+    private HtmlPage Search(SearchForm form) => SearchPage.Render(form, site.Store, site.Corpus);
 
     [Fact]
     public void A_search_for_96_5_finds_Mizintsevs_statement_in_both_outlets_with_the_speaker_the_number_and_the_outlet_marked()
@@ -116,6 +116,6 @@ public sealed class SearchPageTests(SeedSite site) : IClassFixture<SeedSite>
     {
         var snippet = new SearchSnippet(0, "He said 96.5% was free.", [new SearchHighlight(8, 5, HighlightKind.Quantity), new SearchHighlight(8, 4, HighlightKind.Match)], false, true);
 
-        Assert.Equal("He said <mark class=\"number\"><mark class=\"match\">96.5</mark>%</mark> was free.\u2026", SearchView.Snippet(snippet));
+        Assert.Equal("He said <mark class=\"number\"><mark class=\"match\">96.5</mark>%</mark> was free.\u2026", SearchPage.Snippet(snippet));
     }
 }

@@ -24,9 +24,9 @@ public sealed class XssTests
         var rendered = new List<(string Name, HtmlPage Page)>
         {
             ("document", DocumentPage.Render(page.Id, store.Find(page.Id), corpus, store.ListCopyLinks(new CopyLinkQuery(PageId: page.Id)))),
-            ("search", SearchView.Render(new SearchForm(Q: "alert"), store, corpus)),
-            ("search by speaker", SearchView.Render(new SearchForm(Speaker: Script), store, corpus)),
-            ("search with markup in the query", SearchView.Render(new SearchForm(Q: Breakout, Outlet: Script), store, corpus)),
+            ("search", SearchPage.Render(new SearchForm(Q: "alert"), store, corpus)),
+            ("search by speaker", SearchPage.Render(new SearchForm(Speaker: Script), store, corpus)),
+            ("search with markup in the query", SearchPage.Render(new SearchForm(Q: Breakout, Outlet: Script), store, corpus)),
             ("claims", ClaimsPage.Render(new ClaimsForm(Speaker: Breakout), corpus)),
             ("claims, all", ClaimsPage.Render(new ClaimsForm(), corpus)),
             ("sources", SourcesPage.Render(store, corpus)),

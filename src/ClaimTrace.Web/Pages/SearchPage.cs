@@ -7,7 +7,7 @@ namespace ClaimTrace.Web;
 /// sentence with the speaker, the figures and the words searched for marked, who said it and in which outlet, and
 /// links to the document at the hit's place and to the claim the statement is a report of, when it is one.
 /// </summary>
-public static class SearchView
+public static class SearchPage
 {
     private static readonly (string Field, string Label, string Placeholder)[] Fields =
     [
