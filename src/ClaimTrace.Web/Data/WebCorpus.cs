@@ -117,8 +117,7 @@ public sealed class WebCorpus : IDisposable
                     var walker = Pipelines.CreateWalker(ReadingOptions.Default, () => throw new InvalidOperationException("an upload has no standard input"));
                     var inputs = files.SelectMany(f => walker.ReadNamed(UploadSource + f.Name, File.OpenRead(f.TempPath)));
                     var summary = new IngestRunner(Pipelines.CreateProcessor(), store).Run(inputs, progress, cancel);
-                    new CopyLinkRunner(store).Run();
-                    StoreLinking.Update(store);
+                    StoreLinking.Update(store); // copy links first, then the stored claims
                     return summary;
                 });
             }

@@ -26,6 +26,9 @@ internal static class Corpus
         return path;
     }
 
+    /// <summary>The corpus folder, or null when it is not beside the repository (nor in CLAIMTRACE_CORPUS).</summary>
+    public static string? Located => Root.Value;
+
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The repository root: the folder holding ClaimTrace.slnx, found upwards from the test binaries.</summary>
