@@ -37,8 +37,29 @@ internal static class WebLoad
         "trump -clinton",
     ];
 
+    /// <summary>
+    /// Words for searches nobody asked before (the app keeps recent answers; these runs measure what a new question
+    /// costs): everyday words of news, common and rare, each with every filter and on several result pages.
+    /// </summary>
+    private static readonly string[] Words =
+    [
+        "government", "police", "election", "war", "killed", "percent", "million", "president", "minister", "army",
+        "economy", "health", "court", "vote", "border", "attack", "military", "budget", "tax", "oil",
+        "school", "company", "china", "russia", "syria", "iran", "europe", "mexico", "korea", "israel",
+        "refugee*", "immigra*", "climate", "energy", "trade", "jobs", "prices", "crime", "shooting", "protest",
+        "congress", "senate", "governor", "mayor", "campaign", "poll", "voters", "democrats", "republicans", "party",
+        "hospital", "virus", "deaths", "injured", "victims", "troops", "soldiers", "rebels", "ceasefire", "territory",
+        "billion", "thousand", "dollars", "workers", "students", "women", "children", "families", "women's", "veterans",
+        "investigation", "report", "officials", "spokesman", "statement", "claimed", "denied", "according", "estimated", "data",
+        "\"prime minister\"", "\"united nations\"", "\"islamic state\"", "\"health care\"", "\"supreme court\"", "\"middle east\"",
+        "wall", "guns", "drugs", "nuclear", "missile", "sanctions", "tariffs", "deficit", "unemployment", "inflation",
+    ];
+
     /// <summary>Filters added to some searches, as the search page's form sends them.</summary>
     private static readonly string[] Filters = ["", "&speaker=trump", "&outlet=CNN", "&from=2017&to=2017-06", "&stance=disputed"];
+
+    /// <summary>With <c>--only search,dossier</c>: the runs whose names contain one of these words (the baseline always runs).</summary>
+    private static string[] only = [];
 
     public static int Run(string[] args)
     {
@@ -46,6 +67,7 @@ internal static class WebLoad
         var database = Option(args, "--db");
         var seconds = int.Parse(Option(args, "--seconds") ?? "30", CultureInfo.InvariantCulture);
         var clients = int.Parse(Option(args, "--clients") ?? "50", CultureInfo.InvariantCulture);
+        only = Option(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
         Console.WriteLine($"ClaimTrace web load, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, {clients} clients, {seconds} s per run");
 
         var temporary = database is null ? Directory.CreateTempSubdirectory("claimtrace-web-bench-") : null;
@@ -79,23 +101,34 @@ internal static class WebLoad
         var claims = await ClaimIdsAsync(client);
         Console.WriteLine($"first claims request (links the store, then cached): {cold.Elapsed.TotalSeconds:F1} s; {claims.Count:N0} claim ids sampled");
         var searches = Queries.SelectMany((q, i) => new[] { q, q }.Select((_, j) => "q=" + Uri.EscapeDataString(q) + Filters[(i + j) % Filters.Length])).ToArray();
-        foreach (var search in searches)
+        foreach (var search in Runs("search") ? searches : [])
             await client.GetStringAsync("/?" + search);
         Console.WriteLine();
 
         Console.WriteLine($"load average before the runs: {LoadAverage()} (other work on the machine shares its cores)");
         var load = new HttpLoad(client, clients, duration);
+        // Every request of a "new" run asks what no request before it did, so none is answered from the app's cache.
+        var fresh = Words.SelectMany(w => Filters.Select(f => "q=" + Uri.EscapeDataString(w) + f)).SelectMany(q => Enumerable.Range(1, 4).Select(page => (Query: q, Page: page))).ToArray();
+        var freshPages = fresh.Select(f => $"/?{f.Query}&page={f.Page}").ToArray();
+        var freshApi = fresh.Select(f => $"/api/search?{f.Query}&offset={(f.Page - 1) * 20}").ToArray();
+        var allClaims = await AllClaimIdsAsync(client);
+        var next = -1;
+        string Fresh(string[] paths) => paths[(int)((uint)Interlocked.Increment(ref next) % (uint)paths.Length)];
         var scenarios = new (string Name, Func<int, int, string> Path)[]
         {
             ("baseline (fixed answer)", (_, _) => "/bench/baseline"),
             ("search page /?q=", (c, i) => "/?" + searches[((c * 7) + i) % searches.Length]),
             ("search API /api/search", (c, i) => "/api/search?" + searches[((c * 7) + i) % searches.Length]),
+            ("search page, new queries", (_, _) => Fresh(freshPages)),
+            ("search API, new queries", (_, _) => Fresh(freshApi)),
             ("dossier page /claims/{id}", (c, i) => "/claims/" + claims[((c * 31) + i) % claims.Count]),
             ("dossier API /api/claims/{id}", (c, i) => "/api/claims/" + claims[((c * 31) + i) % claims.Count]),
+            ("dossier page, new claims", (_, _) => "/claims/" + Fresh(allClaims)),
+            ("dossier API, new claims", (_, _) => "/api/claims/" + Fresh(allClaims)),
         };
         var results = new List<(string Name, LoadResult Result)>();
         Console.WriteLine($"{"run",-30}{"requests",10}{"errors",8}{"req/s",9}{"req/s/core",12}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"CPU ms/req",12}{"p95/base",10}");
-        foreach (var (name, path) in scenarios)
+        foreach (var (name, path) in scenarios.Where((s, i) => i == 0 || Runs(s.Name)))
         {
             var result = await load.RunAsync(path);
             results.Add((name, result));
@@ -107,11 +140,11 @@ internal static class WebLoad
 
         Console.WriteLine();
         Console.WriteLine("Search page by query (the same run):");
-        foreach (var group in results[1].Result.Samples.GroupBy(s => s.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in Samples(results, "search page").GroupBy(s => s.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
             Console.WriteLine($"  {Uri.UnescapeDataString(group.Key),-52} {Percentiles.Of(group.Select(s => s.Milliseconds))}");
         Console.WriteLine();
         Console.WriteLine("Dossier page, the five slowest claims by p95:");
-        foreach (var group in results[3].Result.Samples.GroupBy(s => s.Path).Select(g => (g.Key, Latency: Percentiles.Of(g.Select(s => s.Milliseconds)))).OrderByDescending(g => g.Latency.P95).Take(5))
+        foreach (var group in Samples(results, "dossier page").GroupBy(s => s.Path).Select(g => (g.Key, Latency: Percentiles.Of(g.Select(s => s.Milliseconds)))).OrderByDescending(g => g.Latency.P95).Take(5))
             Console.WriteLine($"  {group.Key,-30} {group.Latency}");
         Console.WriteLine();
         await ProfileAsync(client, database, claims);
@@ -120,6 +153,11 @@ internal static class WebLoad
         await app.StopAsync();
         return 0;
     }
+
+    private static bool Runs(string name) => only.Length == 0 || only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase));
+
+    private static IEnumerable<Sample> Samples(List<(string Name, LoadResult Result)> results, string run) =>
+        results.Where(r => r.Name.StartsWith(run, StringComparison.Ordinal)).SelectMany(r => r.Result.Samples);
 
     /// <summary>
     /// Where the time goes, one request at a time (no queueing): each query on the search page, and the store's own
@@ -131,7 +169,7 @@ internal static class WebLoad
         Console.WriteLine("One request at a time (no other client), ms:");
         Console.WriteLine($"  {"query",-20}{"page",10}{"store.Search",14}{"hits",12}");
         using var store = SqlitePageStore.Open(database);
-        foreach (var query in Queries)
+        foreach (var query in Runs("search") ? Queries : [])
         {
             var page = Stopwatch.StartNew();
             await client.GetStringAsync("/?q=" + Uri.EscapeDataString(query));
@@ -151,6 +189,22 @@ internal static class WebLoad
         }
 
         Console.WriteLine($"  dossier page over {times.Count} claims: {Percentiles.Of(times)}");
+    }
+
+    /// <summary>Every claim id, in an order of their own (the list's order would visit one family after another).</summary>
+    private static async Task<string[]> AllClaimIdsAsync(HttpClient client)
+    {
+        var ids = new List<string>();
+        for (var offset = 0; ; offset += 200)
+        {
+            using var page = JsonDocument.Parse(await client.GetStringAsync($"/api/claims?limit=200&offset={offset}"));
+            var batch = Ids(page).ToList();
+            ids.AddRange(batch);
+            if (batch.Count < 200)
+                break;
+        }
+
+        return [.. ids.OrderBy(id => string.Concat(id.Reverse()), StringComparer.Ordinal)];
     }
 
     /// <summary>Claim ids from four places in the claims list, so the mix spans old and new, big and small claims.</summary>

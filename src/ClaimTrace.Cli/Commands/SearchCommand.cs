@@ -107,6 +107,8 @@ public static class SearchCommand
         if (quiet)
             return;
         env.Console.MarkupLineInterpolated($"{results.Hits.Count} shown of {results.Total:N0} hits for: {(results.Terms.MatchesEverything ? "(everything)" : results.Terms.ToString())}");
+        if (results.Truncated)
+            env.Console.MarkupLineInterpolated($"[yellow]More units match than the {results.Window:N0} a search ranks in full: the hits and counts cover the most recently stored of them. Add words or filters to narrow it.[/]");
         foreach (var (name, counts) in new[]
         {
             ("outlets", results.Facets.Outlets), ("speakers", results.Facets.Speakers),

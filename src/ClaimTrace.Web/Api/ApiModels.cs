@@ -1,7 +1,11 @@
 namespace ClaimTrace.Web;
 
-/// <summary>A page of search hits with the facet counts over all hits, and the query as the search understood it.</summary>
-public sealed record SearchResultsPage(IReadOnlyList<SearchHit> Items, int Total, int Offset, int Limit, SearchFacets Facets, string Understood);
+/// <summary>
+/// A page of search hits with the facet counts over all hits, and the query as the search understood it. When
+/// <see cref="Truncated"/> is true more units matched than the search ranks in full (<see cref="Window"/>): the
+/// total, the hits and the facets then cover the most recently stored of them, and the true number is larger.
+/// </summary>
+public sealed record SearchResultsPage(IReadOnlyList<SearchHit> Items, int Total, int Offset, int Limit, SearchFacets Facets, string Understood, bool Truncated, int Window);
 
 /// <summary>
 /// A claim in a list: its stable id, the one-line headline, who makes it, the figure, and how widely it is carried.

@@ -52,8 +52,8 @@ internal static class ClaimEndpoints
     {
         var linked = await corpus.LinkedAsync(cancel);
         // Only an exact id: Dossier.For would fall back to measures, speakers and words, which is a search, not a claim.
-        if (!linked.Result.Claims.Any(c => c.Id.Equals(id, StringComparison.Ordinal)))
+        if (!ClaimIndex.Of(linked).Claims.ContainsKey(id))
             return Problems.Result(StatusCodes.Status404NotFound, "No such claim", $"There is no claim '{id}'; /api/claims lists them.");
-        return Results.Content(DossierJson.Render(ClaimTrace.Dossier.For(linked, id)), "application/json; charset=utf-8");
+        return Results.Content(WebCorpus.Rendered(linked, "claim json", id, () => DossierJson.Render(ClaimTrace.Dossier.For(linked, id, ClaimPage.TimelinePoints))), "application/json; charset=utf-8");
     }
 }

@@ -41,9 +41,9 @@ internal static class SearchEndpoints
             QueryProblems.Filter(place), from, to, stanceKind, comments ?? true, page.Offset, page.Limit);
         try
         {
-            var results = await corpus.ReadAsync(store => store.Search(query), cancel);
+            var results = await corpus.ReadAsync(store => corpus.Search(store, query), cancel);
             return TypedResults.Ok(new SearchResultsPage(results.Hits, results.Total, page.Offset, page.Limit, results.Facets,
-                results.Terms.MatchesEverything ? "" : results.Terms.ToString()));
+                results.Terms.MatchesEverything ? "" : results.Terms.ToString(), results.Truncated, results.Window));
         }
         catch (SearchQueryException e)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace ClaimTrace.Web;
@@ -21,6 +22,16 @@ public sealed class WebCorpus : IDisposable
     /// </summary>
     private static readonly int PoolSize = Math.Max(4, Environment.ProcessorCount * 2);
 
+    /// <summary>Searches kept (<see cref="ResultCache{TKey, TValue}"/>); a page of 20 hits with its facets is tens of kilobytes.</summary>
+    private const int SearchesKept = 512;
+
+    /// <summary>Rendered dossiers kept per linked corpus; a dossier page is about 50 kB.</summary>
+    private const int RendersKept = 1_024;
+
+    private static readonly ConditionalWeakTable<LinkedCorpus, ResultCache<(string Kind, string Key), object>> Renders = [];
+
+    private readonly ResultCache<SearchQuery, SearchResults> searches = new(SearchesKept);
+    private readonly Lock watcherGate = new();
     private readonly ConcurrentBag<IPageStore> idle = [];
     private readonly SemaphoreSlim leases = new(PoolSize, PoolSize);
     private readonly SemaphoreSlim linkGate = new(1, 1);
@@ -86,6 +97,29 @@ public sealed class WebCorpus : IDisposable
     }
 
     /// <summary>
+    /// The store's search, answered from the searches kept when the same query was run on the same data (SQLite's
+    /// <c>data_version</c> tells: any commit by another connection, in this process or another, moves it).
+    /// </summary>
+    public SearchResults Search(IPageStore store, SearchQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        return searches.GetOrAdd(query, DataVersion(), () => store.Search(query));
+    }
+
+    /// <summary>
+    /// What <paramref name="make"/> renders from <paramref name="linked"/> for <paramref name="key"/> (a dossier page, a
+    /// dossier's JSON), kept with that corpus: a corpus never changes, the next one (after an ingest) starts empty.
+    /// </summary>
+    public static T Rendered<T>(LinkedCorpus linked, string kind, string key, Func<T> make)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(linked);
+        ArgumentNullException.ThrowIfNull(make);
+        return (T)Renders.GetValue(linked, _ => new ResultCache<(string, string), object>(RendersKept)).GetOrAdd((kind, key), 0, make);
+    }
+
+    /// <summary>
     /// The outlets as <c>claimtrace sources</c> weighs them, kept with the linked corpus they were made from: they read
     /// every copy link and look up pages the corpus did not read, too much to redo for each request.
     /// </summary>
@@ -129,7 +163,11 @@ public sealed class WebCorpus : IDisposable
     }
 
     /// <summary>Forgets the linked corpus at once (after a change this process made), rather than at the next look.</summary>
-    public void Changed() => linked = null;
+    public void Changed()
+    {
+        linked = null;
+        searches.Clear();
+    }
 
     public void Dispose()
     {
@@ -209,8 +247,11 @@ public sealed class WebCorpus : IDisposable
 
     private long DataVersion()
     {
-        using var command = watcher.CreateCommand();
-        command.CommandText = "PRAGMA data_version";
-        return (long)command.ExecuteScalar()!;
+        lock (watcherGate)
+        {
+            using var command = watcher.CreateCommand();
+            command.CommandText = "PRAGMA data_version";
+            return (long)command.ExecuteScalar()!;
+        }
     }
 }

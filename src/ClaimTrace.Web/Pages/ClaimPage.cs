@@ -11,13 +11,19 @@ namespace ClaimTrace.Web;
 /// </summary>
 public static class ClaimPage
 {
+    /// <summary>
+    /// Points drawn per timeline at most: around the claim, since a family in a country can gather thousands of
+    /// figures on a large crawl (see <see cref="TimelineWindow"/>). The API's dossier is cut the same way.
+    /// </summary>
+    public const int TimelinePoints = 60;
+
     public static HtmlPage Render(string id, LinkedCorpus corpus)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var index = ClaimIndex.Of(corpus);
         if (!index.Claims.TryGetValue(id, out var claim))
             return Layout.Problem(404, "Claim not found", $"No claim has the id \u201c{id}\u201d. The claims page lists them all.", Section.Claims);
-        var d = Dossier.For(corpus, claim.Id);
+        var d = Dossier.For(corpus, claim.Id, TimelinePoints);
         var words = ClaimWords.Default;
         var sentence = words.Sentence(claim);
         var h = new StringBuilder(32_768);
@@ -70,6 +76,12 @@ public static class ClaimPage
         if (at >= 0)
             svg = svg[..at] + "<svg data-testid=\"timeline-chart\" " + svg[(at + Root.Length)..];
         h.Append("<div class=\"chart-box\">\n").Append(svg).Append("</div>\n");
+        foreach (var t in d.Timelines.Where(t => t.Omitted > 0))
+        {
+            h.Append("<p class=\"note\">").Append(Html.E($"{t.Family.Replace('_', ' ')} in {t.Scope}: {t.Points.Count} of {Html.N(t.Points.Count + t.Omitted)} figures drawn (this claim, those in conflict with it, its speaker\u2019s, then the nearest in time). The whole timeline: "))
+                .Append("<code>").Append(Html.E($"claimtrace timeline {t.Family}" + (t.Scope.StartsWith('(') ? "" : $" --scope \"{t.Scope}\""))).Append("</code></p>\n");
+        }
+
         // The chart shows the claim among others: outline its own point. Ids are letters and digits; anything else
         // is not put into a selector.
         if (claim.Id.All(char.IsAsciiLetterOrDigit))

@@ -18,12 +18,18 @@ public static class HtmlRoutes
         app.MapGet("/", async (HttpRequest request, WebCorpus corpus, CancellationToken cancel) =>
         {
             var linked = await corpus.LinkedAsync(cancel);
-            return (await corpus.ReadAsync(store => SearchPage.Render(SearchForm.Parse(request.Query), store, linked), cancel)).ToResult();
+            return (await corpus.ReadAsync(store => SearchPage.Render(SearchForm.Parse(request.Query), store, linked, query => corpus.Search(store, query)), cancel)).ToResult();
         }).ExcludeFromDescription();
         app.MapGet("/claims", async (HttpRequest request, WebCorpus corpus, CancellationToken cancel) =>
             ClaimsPage.Render(ClaimsForm.Parse(request.Query), await corpus.LinkedAsync(cancel)).ToResult()).ExcludeFromDescription();
         app.MapGet("/claims/{id}", async (string id, WebCorpus corpus, CancellationToken cancel) =>
-            ClaimPage.Render(id, await corpus.LinkedAsync(cancel)).ToResult()).ExcludeFromDescription();
+        {
+            var linked = await corpus.LinkedAsync(cancel);
+            // Only pages of claims are kept: ids nobody has would otherwise push them out.
+            return (ClaimIndex.Of(linked).Claims.ContainsKey(id)
+                ? WebCorpus.Rendered(linked, "claim page", id, () => ClaimPage.Render(id, linked))
+                : ClaimPage.Render(id, linked)).ToResult();
+        }).ExcludeFromDescription();
         app.MapGet("/documents/{id}", async (string id, WebCorpus corpus, CancellationToken cancel) =>
         {
             var linked = await corpus.LinkedAsync(cancel);

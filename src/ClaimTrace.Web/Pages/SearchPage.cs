@@ -19,7 +19,7 @@ public static class SearchPage
         ("to", "To", "2018-12-31"),
     ];
 
-    public static HtmlPage Render(SearchForm form, IPageStore store, LinkedCorpus corpus)
+    public static HtmlPage Render(SearchForm form, IPageStore store, LinkedCorpus corpus, Func<SearchQuery, SearchResults>? search = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(store);
@@ -41,7 +41,7 @@ public static class SearchPage
         {
             try
             {
-                results = store.Search(form.ToQuery());
+                results = (search ?? store.Search)(form.ToQuery());
             }
             catch (SearchQueryException e)
             {
@@ -178,7 +178,14 @@ public static class SearchPage
         var last = first + results.Hits.Count - 1;
         h.Append("<p class=\"lead\">").Append(results.Hits.Count == 0
             ? Html.E($"No results on this page: there are {Html.Count(results.Total, "result")}.")
-            : Html.E($"Results {Html.N(first)}\u2013{Html.N(last)} of {Html.N(results.Total)}")).Append("</p>\n");
+            : Html.E($"Results {Html.N(first)}\u2013{Html.N(last)} of {Html.N(results.Total)}" + (results.Truncated ? " (the newest of more)" : ""))).Append("</p>\n");
+        if (results.Truncated)
+        {
+            h.Append("<p class=\"note\" data-testid=\"truncated\">").Append(Html.E(
+                $"More units match than the {Html.N(results.Window)} a search ranks in full: these results and the counts beside them cover the most recently stored of them. Add words or filters to narrow the search."))
+                .Append("</p>\n");
+        }
+
         foreach (var hit in results.Hits)
             Hit(h, hit, index);
         Pager(h, form, results.Total);

@@ -34,6 +34,9 @@ public enum SearchHitKind
 /// itself satisfy them; an article or comment passes when a statement or quantity inside it does.
 /// <see cref="From"/> and <see cref="To"/> (2018, 2018-12 or 2018-12-11, inclusive) apply to a statement's own
 /// date when it has a year, else to the page's published date. Only current versions are searched.
+/// When more than <see cref="Window"/> units match the words, the hits are the newest <see cref="Window"/> of those
+/// that pass the filters, ranked among themselves (<see cref="SearchResults.Truncated"/>): scoring and counting every
+/// unit of a common word on a large store would take seconds.
 /// </summary>
 public sealed record SearchQuery(
     string Text = "",
@@ -48,13 +51,28 @@ public sealed record SearchQuery(
     bool IncludeComments = true,
     int Offset = 0,
     int Limit = 20,
-    int FacetLimit = 20);
+    int FacetLimit = 20,
+    int Window = SearchQuery.DefaultWindow)
+{
+    /// <summary>Matching units ranked, counted and faceted in full before a search keeps only the newest.</summary>
+    public const int DefaultWindow = 1_000;
+}
 
 /// <summary>
 /// A page of hits, the number of hits in all (<see cref="Total"/>), and facet counts over all of them (not
 /// only this page), with every filter of the query applied. <see cref="Terms"/> is the query as understood.
 /// </summary>
-public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets, SearchExpression Terms);
+public sealed record SearchResults(int Total, IReadOnlyList<SearchHit> Hits, SearchFacets Facets, SearchExpression Terms)
+{
+    /// <summary>
+    /// True when more units match than <see cref="Window"/> (or than the newest units looked at): <see cref="Total"/>,
+    /// the hits and the facets then cover only the newest matches, and the true number is larger.
+    /// </summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>The query's <see cref="SearchQuery.Window"/>.</summary>
+    public int Window { get; init; } = SearchQuery.DefaultWindow;
+}
 
 /// <summary>
 /// One hit. <see cref="Start"/>..<see cref="End"/> is the unit in the page text: a statement's content, the

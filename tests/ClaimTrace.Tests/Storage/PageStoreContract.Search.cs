@@ -292,4 +292,55 @@ public abstract partial class PageStoreContract<TStore>
             });
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void A_search_matching_more_units_than_its_window_keeps_the_newest_and_says_it_was_cut()
+    {
+        // Three pages of four units each that hold 96.5: a window of five keeps the last page's four and one more.
+        Store.SaveBatch([AnalysedPage.Build(key: "https://news.example/1")], []);
+        Store.SaveBatch([AnalysedPage.Build(key: "https://news.example/2")], []);
+        Store.SaveBatch([AnalysedPage.Build(key: "https://news.example/3")], []);
+        var keys = Store.ListDocuments(new DocumentQuery()).ToDictionary(d => d.Id, d => d.Key);
+
+        var cut = Store.Search(new SearchQuery("96.5", Limit: 100, Window: 5));
+        var whole = Store.Search(new SearchQuery("96.5", Limit: 100, Window: 100));
+
+        Assert.True(cut.Truncated);
+        Assert.Equal(5, cut.Total);
+        Assert.Equal(5, cut.Hits.Count);
+        Assert.Equal(4, cut.Hits.Count(h => keys[h.DocumentId] == "https://news.example/3"));
+        Assert.Equal(1, cut.Hits.Count(h => keys[h.DocumentId] == "https://news.example/2"));
+        Assert.All(cut.Hits, h => Assert.True(h.Rank > 0, "a cut search still ranks what it keeps"));
+        Assert.Equal(5, cut.Facets.Outlets.Single().Count);
+        Assert.False(whole.Truncated);
+        Assert.Equal(12, whole.Total);
+    }
+
+    [Fact]
+    public void A_filtered_search_past_its_window_is_exact_when_every_match_was_looked_at_and_the_filter_leaves_few()
+    {
+        foreach (var n in Enumerable.Range(1, 3))
+            Store.SaveBatch([AnalysedPage.Build(key: $"https://news.example/{n}")], []);
+
+        // Twelve units hold 96.5, more than the window of five; one statement per page outside the comments passes.
+        var results = Store.Search(new SearchQuery("96.5", SearchKind.Statements, IncludeComments: false, Limit: 100, Window: 5));
+
+        Assert.False(results.Truncated);
+        Assert.Equal(3, results.Total);
+        Assert.All(results.Hits, h => Assert.Equal("The ministry", h.Speaker));
+        Assert.All(results.Hits, h => Assert.True(h.Rank > 0));
+    }
+
+    [Fact]
+    public void An_empty_search_past_its_window_lists_the_newest_units_unranked()
+    {
+        foreach (var n in Enumerable.Range(1, 3))
+            Store.SaveBatch([AnalysedPage.Build(key: $"https://news.example/{n}")], []);
+
+        var results = Store.Search(new SearchQuery("", SearchKind.Statements, Limit: 100, Window: 2));
+
+        Assert.True(results.Truncated);
+        Assert.Equal(2, results.Total);
+        Assert.All(results.Hits, h => Assert.Equal(0, h.Rank));
+    }
 }

@@ -39,4 +39,44 @@ public sealed class WebCorpusTests
             corpus.ReadAsync(store => store.CountDocuments(new DocumentQuery()), TestContext.Current.CancellationToken)));
         Assert.All(counts, c => Assert.Equal(0, c));
     }
+
+    [Fact]
+    public void A_search_is_answered_from_the_cache_until_another_connection_changes_the_database()
+    {
+        using var folder = new TempFolder();
+        var database = Path.Combine(folder.Path, "web.db");
+        using var corpus = new WebCorpus(database);
+        var query = new SearchQuery("governor");
+
+        var before = corpus.Read(store => corpus.Search(store, query));
+        Assert.Same(before, corpus.Read(store => corpus.Search(store, query)));
+        Assert.Equal(0, before.Total);
+
+        var file = folder.Write("page.txt", Page);
+        using (var store = SqlitePageStore.Open(database))
+        {
+            new IngestRunner(Pipelines.CreateProcessor(), store).Run(Pipelines.CreateWalker(ReadingOptions.Default, () => Stream.Null).Read([file], null), cancel: TestContext.Current.CancellationToken);
+        }
+
+        var after = corpus.Read(store => corpus.Search(store, query));
+        Assert.NotSame(before, after);
+        Assert.True(after.Total > 0);
+    }
+
+    [Fact]
+    public void A_rendered_dossier_is_kept_with_the_corpus_it_was_made_from()
+    {
+        using var folder = new TempFolder();
+        using var corpus = new WebCorpus(Path.Combine(folder.Path, "web.db"));
+        var linked = corpus.Linked();
+        var made = 0;
+
+        var first = WebCorpus.Rendered(linked, "claim page", "c1", () => $"page {++made}");
+        var again = WebCorpus.Rendered(linked, "claim page", "c1", () => $"page {++made}");
+        var json = WebCorpus.Rendered(linked, "claim json", "c1", () => $"json {++made}");
+
+        Assert.Equal("page 1", first);
+        Assert.Same(first, again);
+        Assert.Equal("json 2", json);
+    }
 }

@@ -26,7 +26,11 @@ public sealed record ConflictEvidence(string PageId, TextSpan Span, string By, S
 public sealed record SameEvent(IReadOnlyList<string> Pages, IReadOnlyList<string> Why);
 
 /// <summary>The values of one measure family for one country (and the places in it) in date order, with their conflicts.</summary>
-public sealed record Timeline(string Family, string Scope, IReadOnlyList<Claim> Points, IReadOnlyList<Conflict> Conflicts);
+public sealed record Timeline(string Family, string Scope, IReadOnlyList<Claim> Points, IReadOnlyList<Conflict> Conflicts)
+{
+    /// <summary>Points of the whole timeline left out of this one, when it is a window on it (<see cref="TimelineWindow"/>).</summary>
+    public int Omitted { get; init; }
+}
 
 /// <summary>A date linking gave a statement that its page does not give.</summary>
 public sealed record InferredDate(string PageId, int Statement, string Date, string How);

@@ -19,25 +19,32 @@ public sealed record Dossier(
     /// or side ("Mizintsev", "Russian Defense Ministry"); or, failing those, free text found in a report's sentence
     /// ("96.5", "liberated"). Matching ignores case. An empty query takes every claim.
     /// </summary>
-    public static Dossier For(LinkedCorpus corpus, string query)
+    public static Dossier For(LinkedCorpus corpus, string query) => For(corpus, query, int.MaxValue);
+
+    /// <summary>
+    /// As <see cref="For(LinkedCorpus, string)"/>, with each timeline cut to at most <paramref name="maxTimelinePoints"/>
+    /// points around the matched claims (<see cref="TimelineWindow"/>): what a page or an API answer can show.
+    /// </summary>
+    public static Dossier For(LinkedCorpus corpus, string query, int maxTimelinePoints)
     {
         ArgumentNullException.ThrowIfNull(corpus);
         var q = (query ?? "").Trim();
         var claims = corpus.Result.Claims;
+        var index = DossierIndex.Of(corpus);
         IReadOnlyList<Claim> matched = q.Length == 0 ? claims
+            : index.Claim(q) is { } byId ? [byId]
             : First(
-                claims.Where(c => c.Id.Equals(q, StringComparison.OrdinalIgnoreCase)),
                 claims.Where(c => c.Measure.StartsWith(q, StringComparison.OrdinalIgnoreCase) || c.Family.StartsWith(q, StringComparison.OrdinalIgnoreCase)),
                 claims.Where(c => ClaimFilter.NamedBy(c, q)),
                 claims.Where(c => c.Reports.Any(r => corpus.Pages.TryGetValue(r.PageId, out var page) && Has(page.Page.Text[r.Sentence.Start..r.Sentence.End], q))));
 
         var ids = matched.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var timelines = corpus.Result.Timelines.Where(t => t.Points.Any(p => ids.Contains(p.Id))).ToList();
-        var conflicts = corpus.Result.Conflicts.Where(c => ids.Contains(c.Claim) || (c.Other is { } o && ids.Contains(o))).ToList();
         var pages = matched.SelectMany(c => c.Pages).ToHashSet(StringComparer.Ordinal);
-        return new Dossier(q, matched, conflicts, timelines,
-            [.. corpus.Result.SameEvents.Where(e => e.Pages.Any(pages.Contains))],
-            [.. corpus.CopyLinks.Where(l => pages.Contains(l.CopyId) || (l.OriginId is { } o && pages.Contains(o)))],
+        return new Dossier(q, matched,
+            index.ConflictsOf(ids),
+            [.. index.TimelinesOf(ids).Select(t => TimelineWindow.Around(t, ids, maxTimelinePoints))],
+            index.SameEventsOf(pages),
+            index.CopyLinksOf(pages),
             corpus);
     }
 

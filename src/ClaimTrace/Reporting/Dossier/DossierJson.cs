@@ -72,7 +72,7 @@ public static class DossierJson
                 why = c.Why,
                 evidence = new { page = c.Evidence.PageId, start = c.Evidence.Span.Start, end = c.Evidence.Span.End, text = d.EvidenceOf(c), by = c.Evidence.By, stance = c.Evidence.Stance },
             }),
-            timelines = d.Timelines.Select(t => new { family = t.Family, scope = t.Scope, points = t.Points.Select(p => new { claim = p.Id, date = p.Date, value = p.Value, family_value = p.FamilyValue, unit = p.Unit, scope = p.Scope, side = p.Side.Display }) }),
+            timelines = d.Timelines.Select(t => new { family = t.Family, scope = t.Scope, omitted = t.Omitted, points = t.Points.Select(p => new { claim = p.Id, date = p.Date, value = p.Value, family_value = p.FamilyValue, unit = p.Unit, scope = p.Scope, side = p.Side.Display }) }),
             same_events = d.SameEvents.Select(e => new { pages = e.Pages, why = e.Why }),
             copies = d.CopyLinks.Select(l => new { copy = l.CopyId, origin = l.OriginId, origin_outlet = l.OriginOutlet, direction = l.Direction.ToWire(), why = l.Explain() }),
         }, Options);

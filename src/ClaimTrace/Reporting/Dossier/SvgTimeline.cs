@@ -45,8 +45,8 @@ public static class SvgTimeline
             var units = timeline.Points.Select(p => p.Unit).Distinct(StringComparer.Ordinal).ToList();
             if (units.Count == 0)
                 units.Add("");
-            foreach (var unit in units)
-                y += Panel(body, timeline, unit, y, words);
+            foreach (var (unit, i) in units.Select((u, i) => (u, i)))
+                y += Panel(body, timeline, unit, y, words, i == units.Count - 1 ? timeline.Omitted : 0);
         }
 
         var titles = string.Join("; ", timelines.Select(t => $"{Words(t.Family)} in {t.Scope}"));
@@ -61,8 +61,11 @@ public static class SvgTimeline
 
     private sealed record Point(Claim Claim, int Series, double X, double? X0, double? X1, double Y, double? YMax);
 
-    /// <summary>Draws one unit's chart at vertical offset <paramref name="top"/>; returns its height.</summary>
-    private static double Panel(StringBuilder s, Timeline t, string unit, double top, ClaimWords words)
+    /// <summary>
+    /// Draws one unit's chart at vertical offset <paramref name="top"/>; returns its height. <paramref name="omitted"/>
+    /// figures of a windowed timeline are said to be left out under the legend.
+    /// </summary>
+    private static double Panel(StringBuilder s, Timeline t, string unit, double top, ClaimWords words, int omitted)
     {
         var claims = t.Points.Where(p => p.Unit == unit).ToList();
         var sides = t.Points.Select(p => p.Side.Key).Distinct(StringComparer.Ordinal).ToList();
@@ -185,6 +188,13 @@ public static class SvgTimeline
         {
             s.Append(Invariant($"<line x1=\"{Left - 2:0.#}\" y1=\"{ly + 5:0.#}\" x2=\"{Left + 14:0.#}\" y2=\"{ly + 5:0.#}\" stroke=\"{DisputeRed}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>"));
             s.Append(Invariant($"<text x=\"{Left + 18:0.#}\" y=\"{ly + 9:0.#}\">dashed: two figures that cannot both be true at the same time</text>\n"));
+            ly += LineHeight;
+        }
+
+        if (omitted > 0)
+        {
+            s.Append(Invariant($"<text class=\"omitted\" x=\"{Left:0.#}\" y=\"{ly + 9:0.#}\" fill=\"#333\">"))
+                .Append(HtmlText.Escape(Invariant($"Not drawn: {omitted:N0} further figure{(omitted == 1 ? "" : "s")} of this timeline, farther in time from the claim shown."))).Append("</text>\n");
             ly += LineHeight;
         }
 

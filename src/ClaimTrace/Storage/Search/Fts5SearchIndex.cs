@@ -19,6 +19,11 @@ internal sealed class Fts5SearchIndex : SearchIndex
     public override string MatchSql =>
         "SELECT rowid AS id, -bm25(search_text, 1.0, 2.0, 0.5) AS score FROM search_text WHERE search_text MATCH @match";
 
+    // FTS5 takes a rowid range into its own scan, so only the window's rows are scored.
+    public override string MatchFromSql => MatchSql + " AND rowid >= @lowest";
+
+    public override string IdsSql => "SELECT rowid AS id FROM search_text WHERE search_text MATCH @match";
+
     /// <summary>
     /// Every clause becomes an FTS5 string ("96 5", with <c>*</c> after it for a prefix): words hold only letters,
     /// digits and marks, so nothing the user typed can be read as an FTS5 operator, column filter or bracket.

@@ -15,6 +15,18 @@ internal abstract class SearchIndex
     /// </summary>
     public abstract string MatchSql { get; }
 
+    /// <summary>
+    /// As <see cref="MatchSql"/> for the matching units whose id is at least the parameter <c>@lowest</c>: the
+    /// ranking of a window of recent matches, without scoring every older one.
+    /// </summary>
+    public abstract string MatchFromSql { get; }
+
+    /// <summary>
+    /// A SELECT of <c>id</c> alone for the units that match <c>@match</c>, without scores: cheap enough to count the
+    /// matches up to a bound, or to walk them newest first, where scoring all of a common word's would cost seconds.
+    /// </summary>
+    public abstract string IdsSql { get; }
+
     /// <summary>The value bound to <c>@match</c>: the expression in the backend's own syntax, safely quoted.</summary>
     public abstract object MatchValue(SearchExpression expression);
 

@@ -38,17 +38,23 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         )
         """;
 
+    /// <summary>
+    /// How far past the window a filtered search looks: among at most this many times <see cref="SearchQuery.Window"/>
+    /// of the newest matching units, so a rare filter on a common word stays bounded too.
+    /// </summary>
+    private const int ScanFactor = 25;
+
     public SearchResults Run(SearchQuery query, SearchExpression expression)
     {
         Execute(CreateHits);
         Execute("DELETE FROM search_hits");
         try
         {
-            Fill(query, expression);
+            var truncated = Fill(query, expression);
             var total = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM search_hits"), CultureInfo.InvariantCulture);
             var hits = total == 0 ? [] : Page(query, expression);
             var facets = total == 0 ? SearchFacets.None : Facets(query.FacetLimit);
-            return new SearchResults(total, hits, facets, expression);
+            return new SearchResults(total, hits, facets, expression) { Truncated = truncated, Window = query.Window };
         }
         finally
         {
@@ -56,21 +62,99 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         }
     }
 
-    private void Fill(SearchQuery query, SearchExpression expression)
+    /// <summary>
+    /// Puts the hits into <c>search_hits</c>; true when they are only the newest part of them. Up to
+    /// <see cref="SearchQuery.Window"/> matching units, every one is filtered and scored: the total and the facets are
+    /// exact. Past it, scoring and counting every unit of a common word costs seconds on a large store ("trump" matches
+    /// 400,000 units of 100,000 pages), so the matches are walked newest first, unscored, through the filters until the
+    /// window is full (looking at no more than <see cref="ScanFactor"/> windows of them), and only those are scored.
+    /// </summary>
+    private bool Fill(SearchQuery query, SearchExpression expression)
+    {
+        var filter = Filters(query);
+        var words = !expression.MatchesEverything;
+        if (words)
+            filter.Bind("@match", index.MatchValue(expression));
+        var ids = words ? index.IdsSql : "SELECT id FROM search_units";
+        var window = Math.Max(query.Window, 1);
+
+        if (CountUpTo(ids, filter, window + 1) <= window)
+        {
+            Insert(words ? index.MatchSql : "SELECT id, 0.0 AS score FROM search_units", filter, "", "", materialize: true);
+            return false;
+        }
+
+        var floor = NewestAt(ids, filter, window * ScanFactor);
+        filter.Bind("@floor", floor ?? 0L);
+        filter.Bind("@take", window + 1);
+        Insert($"SELECT id, 0.0 AS score FROM ({ids}) w", filter, "m.id >= @floor", "ORDER BY m.id DESC LIMIT @take", materialize: false);
+        var found = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM search_hits"), CultureInfo.InvariantCulture);
+        if (found > window)
+            Execute("DELETE FROM search_hits WHERE unit = (SELECT MIN(unit) FROM search_hits)");
+
+        if (words && found > 0)
+        {
+            var lowest = Convert.ToInt64(Scalar("SELECT MIN(unit) FROM search_hits"), CultureInfo.InvariantCulture);
+            using var rank = new PreparedStatement(connection, null,
+                $"WITH m AS MATERIALIZED ({index.MatchFromSql}) UPDATE search_hits SET score = m.score FROM m WHERE m.id = search_hits.unit",
+                "@match", "@lowest");
+            rank.Bind(index.MatchValue(expression), lowest).Execute();
+        }
+
+        // Exact after all when the filters left no more than the window and every match was looked at.
+        return found > window || floor is not null;
+    }
+
+    /// <summary>
+    /// The units that pass the filters, from <paramref name="matched"/> (ids and scores), into the hits table.
+    /// Materialised, the word index is searched in a query of its own, where its scoring functions are allowed; not,
+    /// the walk newest first stops as soon as <paramref name="tail"/>'s LIMIT is reached.
+    /// </summary>
+    private void Insert(string matched, SqlFilter filter, string extra, string tail, bool materialize)
+    {
+        var clause = filter.Clause;
+        if (extra.Length > 0)
+            clause = clause.Length == 0 ? "WHERE " + extra : clause + " AND " + extra;
+        using var fill = new PreparedStatement(connection, null,
+            $"""
+            WITH m AS {(materialize ? "MATERIALIZED" : "NOT MATERIALIZED")} ({matched})
+            INSERT INTO search_hits (unit, score, doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date, outlet)
+            SELECT u.id, m.score, u.doc_id, u.version, u.kind, u.item, u.start_offset, u.end_offset, u.in_comments, u.unit_date, u.outlet
+            FROM m
+            JOIN search_units u ON u.id = m.id
+            JOIN documents d ON d.id = u.doc_id AND d.current_version = u.version
+            {clause}
+            {tail}
+            """,
+            filter.Names);
+        fill.Bind(filter.Values).Execute();
+    }
+
+    /// <summary>How many units <paramref name="ids"/> gives, counting no further than <paramref name="bound"/>.</summary>
+    private int CountUpTo(string ids, SqlFilter filter, int bound)
+    {
+        using var count = new PreparedStatement(connection, null, $"SELECT COUNT(*) FROM ({ids} LIMIT @bound) c", [.. Used(ids, filter), "@bound"]);
+        return Convert.ToInt32(count.Bind([.. UsedValues(ids, filter), bound]).Scalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The id of the <paramref name="n"/>th newest unit <paramref name="ids"/> gives; null when it gives fewer.</summary>
+    private long? NewestAt(string ids, SqlFilter filter, int n)
+    {
+        using var at = new PreparedStatement(connection, null, $"SELECT id FROM ({ids}) n ORDER BY id DESC LIMIT 1 OFFSET @skip", [.. Used(ids, filter), "@skip"]);
+        var value = at.Bind([.. UsedValues(ids, filter), n - 1]).Scalar();
+        return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    }
+
+    // The id queries use @match at most; the filter holds it among the rest.
+    private static string[] Used(string sql, SqlFilter filter) => [.. filter.Names.Where(n => sql.Contains(n, StringComparison.Ordinal))];
+
+    private static object?[] UsedValues(string sql, SqlFilter filter) =>
+        [.. filter.Names.Zip(filter.Values).Where(p => sql.Contains(p.First, StringComparison.Ordinal)).Select(p => p.Second)];
+
+    /// <summary>The query's filters on units, as conditions over <c>search_units u</c>.</summary>
+    private static SqlFilter Filters(SearchQuery query)
     {
         var filter = new SqlFilter();
-
-        string matched;
-        if (expression.MatchesEverything)
-        {
-            matched = "SELECT id, 0.0 AS score FROM search_units";
-        }
-        else
-        {
-            matched = index.MatchSql;
-            filter.Bind("@match", index.MatchValue(expression));
-        }
-
         if (query.Kind == SearchKind.Statements)
             filter.Where("u.kind = 'statement'");
         else if (query.Kind == SearchKind.Pages)
@@ -125,18 +209,7 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
             filter.Where($"EXISTS (SELECT 1 FROM quantities q WHERE {string.Join(" AND ", inner)})");
         }
 
-        using var fill = new PreparedStatement(connection, null,
-            $"""
-            WITH m AS MATERIALIZED ({matched})
-            INSERT INTO search_hits (unit, score, doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date, outlet)
-            SELECT u.id, m.score, u.doc_id, u.version, u.kind, u.item, u.start_offset, u.end_offset, u.in_comments, u.unit_date, u.outlet
-            FROM m
-            JOIN search_units u ON u.id = m.id
-            JOIN documents d ON d.id = u.doc_id AND d.current_version = u.version
-            {filter.Clause}
-            """,
-            filter.Names);
-        fill.Bind(filter.Values).Execute();
+        return filter;
     }
 
     private List<SearchHit> Page(SearchQuery query, SearchExpression expression)

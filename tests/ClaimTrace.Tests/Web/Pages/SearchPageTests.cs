@@ -118,4 +118,15 @@ public sealed class SearchPageTests(SeedSite site) : IClassFixture<SeedSite>
 
         Assert.Equal("He said <mark class=\"number\"><mark class=\"match\">96.5</mark>%</mark> was free.\u2026", SearchPage.Snippet(snippet));
     }
+
+    [Fact]
+    public void A_search_cut_to_its_window_says_so_and_asks_for_narrower_words()
+    {
+        var page = SearchPage.Render(new SearchForm(Q: "96.5"), site.Store, site.Corpus,
+            query => site.Store.Search(query with { Window = 1 }));
+
+        Assert.Contains("data-testid=\"truncated\"", page.Html, StringComparison.Ordinal);
+        Assert.Contains("Results 1\u20131 of 1 (the newest of more)", page.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"truncated\"", Search(new SearchForm(Q: "96.5")).Html, StringComparison.Ordinal);
+    }
 }
