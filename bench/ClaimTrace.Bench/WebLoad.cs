@@ -140,11 +140,11 @@ internal static class WebLoad
 
         Console.WriteLine();
         Console.WriteLine("Search page by query (the same run):");
-        foreach (var group in Samples(results, "search page").GroupBy(s => s.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var group in Samples(results, "search page /?q=").GroupBy(s => s.Path).OrderBy(g => g.Key, StringComparer.Ordinal))
             Console.WriteLine($"  {Uri.UnescapeDataString(group.Key),-52} {Percentiles.Of(group.Select(s => s.Milliseconds))}");
         Console.WriteLine();
         Console.WriteLine("Dossier page, the five slowest claims by p95:");
-        foreach (var group in Samples(results, "dossier page").GroupBy(s => s.Path).Select(g => (g.Key, Latency: Percentiles.Of(g.Select(s => s.Milliseconds)))).OrderByDescending(g => g.Latency.P95).Take(5))
+        foreach (var group in Samples(results, "dossier page /claims/{id}").GroupBy(s => s.Path).Select(g => (g.Key, Latency: Percentiles.Of(g.Select(s => s.Milliseconds)))).OrderByDescending(g => g.Latency.P95).Take(5))
             Console.WriteLine($"  {group.Key,-30} {group.Latency}");
         Console.WriteLine();
         await ProfileAsync(client, database, claims);
@@ -157,7 +157,7 @@ internal static class WebLoad
     private static bool Runs(string name) => only.Length == 0 || only.Any(o => name.Contains(o, StringComparison.OrdinalIgnoreCase));
 
     private static IEnumerable<Sample> Samples(List<(string Name, LoadResult Result)> results, string run) =>
-        results.Where(r => r.Name.StartsWith(run, StringComparison.Ordinal)).SelectMany(r => r.Result.Samples);
+        results.Where(r => r.Name == run).SelectMany(r => r.Result.Samples);
 
     /// <summary>
     /// Where the time goes, one request at a time (no queueing): each query on the search page, and the store's own
