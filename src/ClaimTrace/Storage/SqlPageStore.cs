@@ -547,7 +547,7 @@ public abstract class SqlPageStore : IPageStore
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 Int(reader, 6),
                 reader.IsDBNull(7) ? null : Int(reader, 7),
-                reader.GetBoolean(8)));
+                reader.Flag(8)));
         }
 
         return comments;
