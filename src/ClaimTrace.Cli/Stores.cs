@@ -2,12 +2,17 @@ namespace ClaimTrace.Cli;
 
 internal static class Stores
 {
-    public static IPageStore Open(string database, TimeProvider time) => SqlitePageStore.Open(database, time);
+    /// <summary>
+    /// A PostgreSQL server when <paramref name="database"/> is a connection string or a <c>postgres://</c> URL
+    /// (docs/deploy.md), else a SQLite file.
+    /// </summary>
+    public static IPageStore Open(string database, TimeProvider time) =>
+        PostgresPageStore.Names(database) ? PostgresPageStore.Open(database, time) : SqlitePageStore.Open(database, time);
 
     /// <summary>Opens a database that must already exist: reading commands never create an empty one by mistake.</summary>
     public static IPageStore? TryOpenExisting(string database, CliEnvironment env)
     {
-        if (!File.Exists(database))
+        if (!PostgresPageStore.Names(database) && !File.Exists(database))
         {
             env.StandardError.WriteLine($"claimtrace: no database at {database}; run 'claimtrace ingest PATH' or 'claimtrace demo' first, or pass --db.");
             return null;

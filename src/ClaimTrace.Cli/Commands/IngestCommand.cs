@@ -55,7 +55,7 @@ public static class IngestCommand
             var claims = StoreLinking.Update(store);
             if (!quiet)
             {
-                SummaryTable.Write(env.Console, summary, walker.Skipped, database);
+                SummaryTable.Write(env.Console, summary, walker.Skipped, store.Database); // as the store names it: never a password
                 if (linked.Links > 0)
                     env.Console.MarkupLineInterpolated($"{linked.Links:N0} copy links found for {linked.Fingerprinted:N0} new pages ('claimtrace copies' lists them)");
                 if (claims.Relinked)

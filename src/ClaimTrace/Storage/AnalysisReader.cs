@@ -9,9 +9,9 @@ internal sealed class AnalysisReader(DbConnection connection, string database)
     public PageAnalysis Load(string id, int version)
     {
         var sentences = Rows("SELECT idx, start_offset, end_offset, paragraph, segment, in_comments FROM sentences WHERE doc_id = @id AND version = @version ORDER BY idx",
-            id, version, r => new Sentence(Int(r, 0), Int(r, 1), Int(r, 2), Int(r, 3), Parse(SegmentKindNames.FromWire(r.GetString(4)), r.GetString(4), "segment"), r.GetBoolean(5)));
+            id, version, r => new Sentence(Int(r, 0), Int(r, 1), Int(r, 2), Int(r, 3), Parse(SegmentKindNames.FromWire(r.GetString(4)), r.GetString(4), "segment"), r.Flag(5)));
         var quotes = Rows("SELECT start_offset, end_offset, closed FROM quotes WHERE doc_id = @id AND version = @version ORDER BY ordinal",
-            id, version, r => new QuoteSpan(Int(r, 0), Int(r, 1), r.GetBoolean(2)));
+            id, version, r => new QuoteSpan(Int(r, 0), Int(r, 1), r.Flag(2)));
         var statements = Rows(
             """
             SELECT idx, kind, speaker_written, speaker_start, speaker_end, speaker_name, speaker_name_start, speaker_name_end,
@@ -28,7 +28,7 @@ internal sealed class AnalysisReader(DbConnection connection, string database)
             id, version, r => new Quantity(
                 Int(r, 0), Int(r, 1), r.GetDouble(2), r.GetString(4),
                 r.IsDBNull(3) ? null : r.GetDouble(3), Text(r, 5), Text(r, 6), Text(r, 7), Text(r, 8), Text(r, 9),
-                r.GetBoolean(10), NullableInt(r, 11), r.GetBoolean(12)));
+                r.Flag(10), NullableInt(r, 11), r.Flag(12)));
         var dates = Rows("SELECT start_offset, end_offset, value, resolution FROM dates WHERE doc_id = @id AND version = @version ORDER BY ordinal",
             id, version, r => new DateMention(Int(r, 0), Int(r, 1), r.GetString(2), r.GetString(3)));
         var entities = Rows("SELECT start_offset, end_offset, text, kind, canonical FROM entities WHERE doc_id = @id AND version = @version ORDER BY ordinal",
@@ -61,7 +61,7 @@ internal sealed class AnalysisReader(DbConnection connection, string database)
         TextSpan? cue = r.IsDBNull(12) ? null : new TextSpan(Int(r, 12), Int(r, 13));
         return new Statement(
             Int(r, 0), Parse(AnalysisWireNames.FromWire<StatementKind>(r.GetString(1)), r.GetString(1), "statement kind"),
-            speaker, cue, Text(r, 14), new TextSpan(Int(r, 15), Int(r, 16)), Int(r, 17), r.GetBoolean(18), NullableInt(r, 19));
+            speaker, cue, Text(r, 14), new TextSpan(Int(r, 15), Int(r, 16)), Int(r, 17), r.Flag(18), NullableInt(r, 19));
     }
 
     private List<T> Rows<T>(string sql, string id, int version, Func<DbDataReader, T> read)

@@ -10,6 +10,9 @@ public interface IPageStore : IDisposable
     /// <summary>The schema version the store is at after opening (opening migrates older stores in place).</summary>
     int SchemaVersion { get; }
 
+    /// <summary>The database as messages name it: a file path, or <c>postgres://user@host:port/database</c> without a password.</summary>
+    string Database { get; }
+
     /// <summary>
     /// Stores a batch of pages and the inputs that failed, in one transaction. A page whose key and content
     /// hash are already stored is left alone (<see cref="IngestStatus.Unchanged"/>); a known key with new

@@ -41,9 +41,12 @@ internal sealed record PageRow(
             [.. page.Warnings.Select(cleaner.CleanRequired)],
             StoredAnalysis.Clean(page.Analysis, cleaner));
 
-        return cleaner.Replaced == 0
-            ? row
-            : row with { Warnings = [.. row.Warnings, SanitisedWarning(cleaner.Replaced)] };
+        var warnings = new List<string>();
+        if (cleaner.Replaced > 0)
+            warnings.Add(SanitisedWarning(cleaner.Replaced));
+        if (cleaner.Nuls > 0)
+            warnings.Add($"stored with {cleaner.Nuls} NUL character{(cleaner.Nuls == 1 ? "" : "s")} replaced by U+FFFD");
+        return warnings.Count == 0 ? row : row with { Warnings = [.. row.Warnings, .. warnings] };
     }
 
     public static string SanitisedWarning(int replaced) =>

@@ -29,8 +29,10 @@ internal sealed class PreparedStatement : IDisposable
     {
         if (values.Length != command.Parameters.Count)
             throw new ArgumentException($"{values.Length} values for {command.Parameters.Count} parameters of: {command.CommandText}", nameof(values));
+        // A flag goes in as 0/1: the columns are INTEGER on every backend (DbColumns.Flag), and PostgreSQL will not
+        // put a boolean into one; SQLite's provider writes bools as 0/1 itself.
         for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            command.Parameters[i].Value = values[i] switch { null => DBNull.Value, bool flag => flag ? 1 : 0, var value => value };
         return this;
     }
 

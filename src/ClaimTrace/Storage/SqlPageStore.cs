@@ -61,31 +61,51 @@ public abstract class SqlPageStore : IPageStore
             if (pages.Count == 0 && failures.Count == 0)
                 return [];
 
-            // Disposing an uncommitted transaction rolls it back, whatever was thrown on the way.
-            using var transaction = connection.BeginTransaction();
-            var outcomes = new List<IngestOutcome>(pages.Count);
-            var at = "";
-            try
+            for (var attempt = 1; ; attempt++)
             {
-                using var writer = new BatchWriter(connection, transaction, time.GetUtcNow(), SearchIndex);
-                for (var i = 0; i < pages.Count; i++)
+                try
                 {
-                    at = $" at page {i + 1} ({pages[i]?.Source})";
-                    outcomes.Add(writer.Save(pages[i]));
+                    return SaveOnce(pages, failures);
                 }
+                catch (StoreException e) when (attempt < MostBatchAttempts && e.InnerException is DbException db && IsConflict(db))
+                {
+                    // Another writer stored one of these keys (or locked a row) first: the next attempt sees its
+                    // commit, and what it stored becomes Unchanged or a new version here, never a duplicate.
+                    Thread.Sleep(Random.Shared.Next(5, 50) * attempt);
+                }
+            }
+        }
+    }
 
-                at = " while recording failures";
-                foreach (var failure in failures)
-                    writer.RecordFailure(failure);
-                writer.Finish();
-                at = " at commit";
-                transaction.Commit();
-                return outcomes;
-            }
-            catch (DbException e)
+    /// <summary>Attempts of a batch that meets a concurrent writer's conflict before its error is given up.</summary>
+    private const int MostBatchAttempts = 8;
+
+    private List<IngestOutcome> SaveOnce(IReadOnlyList<Page> pages, IReadOnlyList<ReadFailure> failures)
+    {
+        // Disposing an uncommitted transaction rolls it back, whatever was thrown on the way.
+        using var transaction = connection.BeginTransaction();
+        var outcomes = new List<IngestOutcome>(pages.Count);
+        var at = "";
+        try
+        {
+            using var writer = new BatchWriter(connection, transaction, time.GetUtcNow(), SearchIndex);
+            for (var i = 0; i < pages.Count; i++)
             {
-                throw Describe(e, $"saving a batch of {pages.Count} pages and {failures.Count} failures failed{at}; nothing of the batch was stored");
+                at = $" at page {i + 1} ({pages[i]?.Source})";
+                outcomes.Add(writer.Save(pages[i]));
             }
+
+            at = " while recording failures";
+            foreach (var failure in failures)
+                writer.RecordFailure(failure);
+            writer.Finish();
+            at = " at commit";
+            transaction.Commit();
+            return outcomes;
+        }
+        catch (DbException e)
+        {
+            throw Describe(e, $"saving a batch of {pages.Count} pages and {failures.Count} failures failed{at}; nothing of the batch was stored");
         }
     }
 
@@ -355,6 +375,22 @@ public abstract class SqlPageStore : IPageStore
     /// <summary>The backend's word index for <see cref="Search"/>; null for a store kept at a schema from before search (tests of upgrades).</summary>
     private protected abstract SearchIndex? SearchIndex { get; }
 
+    /// <summary>A newly opened store with its search backlog written (<see cref="CatchUpSearch"/>); disposed if that fails.</summary>
+    private protected static TStore Indexed<TStore>(TStore store)
+        where TStore : SqlPageStore
+    {
+        try
+        {
+            store.CatchUpSearch();
+            return store;
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>
     /// Writes the search units of documents stored before the search schema (the <c>search_backlog</c> that
     /// migration fills), a batch per transaction so a killed process resumes where it stopped. A backend calls
@@ -411,6 +447,12 @@ public abstract class SqlPageStore : IPageStore
     private protected virtual void BeforeClose(DbConnection open)
     {
     }
+
+    /// <summary>
+    /// True for an error a concurrent writer caused, which the same batch retried will not meet again (PostgreSQL: a
+    /// key stored by another transaction meanwhile, a serialisation failure, a deadlock). SQLite has one writer.
+    /// </summary>
+    private protected virtual bool IsConflict(DbException error) => false;
 
     /// <summary>A backend's description of its error, as a <see cref="StoreException"/> naming the database.</summary>
     private protected abstract StoreException Describe(DbException error, string doing);
@@ -547,7 +589,7 @@ public abstract class SqlPageStore : IPageStore
                 reader.IsDBNull(5) ? null : reader.GetString(5),
                 Int(reader, 6),
                 reader.IsDBNull(7) ? null : Int(reader, 7),
-                reader.GetBoolean(8)));
+                reader.Flag(8)));
         }
 
         return comments;

@@ -75,10 +75,24 @@ public abstract partial class PageStoreContract<TStore> : IDisposable
     [Fact]
     public void Text_with_control_characters_and_astral_symbols_round_trips()
     {
-        var page = PageBuilder.For("k").WithText("nul\0tab\tcr\r\nemoji 😀 ‮rtl ＦＵＬＬ").WithOutlet("Outlet\0 😀").Build();
+        var page = PageBuilder.For("k").WithText("bell\atab\tcr\r\nemoji 😀 ‮rtl ＦＵＬＬ").WithOutlet("Outlet\u001b 😀").Build();
         Save(page);
 
         PageAssert.Same(page, Store.Find("k")!.Page);
+    }
+
+    [Fact]
+    public void A_NUL_character_is_stored_as_U_FFFD_in_place_and_the_page_says_so()
+    {
+        // PostgreSQL's text cannot hold NUL; every backend stores the page alike, offsets unmoved.
+        var page = PageBuilder.For("k").WithText("nul\0here and \0there").WithOutlet("Outlet\0 😀").Build();
+        Save(page);
+
+        var stored = Store.Find("k")!;
+        Assert.Equal("nul\uFFFDhere and \uFFFDthere", stored.Page.Text);
+        Assert.Equal("Outlet\uFFFD 😀", stored.Page.Metadata.Outlet!.Value);
+        Assert.Contains("stored with 3 NUL characters replaced by U+FFFD", stored.Page.Warnings);
+        Assert.Equal(IngestStatus.Unchanged, Save(page).Single().Status);
     }
 
     [Fact]

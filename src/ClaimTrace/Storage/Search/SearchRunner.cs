@@ -80,14 +80,14 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
 
         if (CountUpTo(ids, filter, window + 1) <= window)
         {
-            Insert(words ? index.MatchSql : "SELECT id, 0.0 AS score FROM search_units", filter, "", "", materialize: true);
+            Insert(words ? index.MatchSql : "SELECT id, CAST(0 AS DOUBLE PRECISION) AS score FROM search_units", filter, "", "", materialize: true);
             return false;
         }
 
         var floor = NewestAt(ids, filter, window * ScanFactor);
         filter.Bind("@floor", floor ?? 0L);
         filter.Bind("@take", window + 1);
-        Insert($"SELECT id, 0.0 AS score FROM ({ids}) w", filter, "m.id >= @floor", "ORDER BY m.id DESC LIMIT @take", materialize: false);
+        Insert($"SELECT id, CAST(0 AS DOUBLE PRECISION) AS score FROM ({ids}) w", filter, "m.id >= @floor", "ORDER BY m.id DESC LIMIT @take", materialize: false);
         var found = Convert.ToInt32(Scalar("SELECT COUNT(*) FROM search_hits"), CultureInfo.InvariantCulture);
         if (found > window)
             Execute("DELETE FROM search_hits WHERE unit = (SELECT MIN(unit) FROM search_hits)");

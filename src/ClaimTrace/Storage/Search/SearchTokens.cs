@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -43,19 +44,43 @@ public static class SearchTokens
 
     public static List<SearchToken> Of(string text) => Of(text, 0, text?.Length ?? 0);
 
-    /// <summary>Lower case without diacritics: "Ruśkan" and "RUSKAN" are both "ruskan".</summary>
+    /// <summary>
+    /// Lower case without diacritics: "Ruśkan" and "RUSKAN" are both "ruskan". Letters are mapped to the letter under
+    /// their diacritics by a table (Data/search/diacritics.tsv) rather than by Unicode normalisation, which the
+    /// product's invariant globalization does not do; combining marks written apart are dropped.
+    /// </summary>
     public static string Fold(ReadOnlySpan<char> word)
     {
-        var decomposed = word.ToString().Normalize(NormalizationForm.FormD);
-        var folded = new StringBuilder(decomposed.Length);
-        foreach (var rune in decomposed.EnumerateRunes())
+        if (!word.ContainsAnyExceptInRange('\0', '\u007f'))
+            return word.ToString().ToLowerInvariant();
+        var bases = Bases.Value;
+        var folded = new StringBuilder(word.Length);
+        foreach (var rune in word.EnumerateRunes())
         {
             if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
                 continue;
-            folded.Append(Rune.ToLowerInvariant(rune).ToString());
+            var lower = Rune.ToLowerInvariant(rune).Value;
+            folded.Append(new Rune(bases.TryGetValue(lower, out var under) ? under : lower).ToString());
         }
 
-        return folded.ToString().Normalize(NormalizationForm.FormC);
+        return folded.ToString();
+    }
+
+    private static readonly Lazy<FrozenDictionary<int, int>> Bases = new(LoadBases);
+
+    private static FrozenDictionary<int, int> LoadBases()
+    {
+        var bases = new Dictionary<int, int>();
+        foreach (var line in DataFiles.ReadLines("search/diacritics.tsv"))
+        {
+            var fields = line.Split('\t');
+            var letter = int.Parse(fields[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            var under = int.Parse(fields[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+            // The table maps capitals too; folding lowers first, so the lower-case letter is what is looked up.
+            bases[Rune.ToLowerInvariant(new Rune(letter)).Value] = Rune.ToLowerInvariant(new Rune(under)).Value;
+        }
+
+        return bases.ToFrozenDictionary();
     }
 
     /// <summary>The UTF-16 width of the word character at <paramref name="i"/>, or 0 for a separator (a lone surrogate too).</summary>

@@ -64,18 +64,7 @@ public sealed class SqlitePageStore : SqlPageStore
             connection.Open();
             Configure(connection);
             var version = new MigrationRunner(connection, database, time).Migrate(migrations);
-            var store = new SqlitePageStore(connection, database, version, time);
-            try
-            {
-                store.CatchUpSearch();
-            }
-            catch
-            {
-                store.Dispose();
-                throw;
-            }
-
-            return store;
+            return Indexed(new SqlitePageStore(connection, database, version, time));
         }
         catch (SqliteException e)
         {
