@@ -84,6 +84,13 @@ public interface IPageStore : IDisposable
 
     /// <summary>Replaces the stored claims linking result with <paramref name="snapshot"/>, in one transaction.</summary>
     void SaveLinks(LinkSnapshot snapshot);
+
+    /// <summary>
+    /// As <see cref="SaveLinks"/>, only while the stored result is still the one made from <paramref name="replacing"/>
+    /// (its <see cref="LinkState.Inputs"/>; null: none stored): false, storing nothing, when another process stored a
+    /// result since it was read. Several ingests finishing at once thus never leave an older result over a newer one.
+    /// </summary>
+    bool TrySaveLinks(LinkSnapshot snapshot, string? replacing);
 }
 
 public enum IngestStatus

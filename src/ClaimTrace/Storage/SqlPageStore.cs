@@ -332,7 +332,11 @@ public abstract class SqlPageStore : IPageStore
         }
     }
 
-    public void SaveLinks(LinkSnapshot snapshot)
+    public void SaveLinks(LinkSnapshot snapshot) => SaveLinks(snapshot, check: false, replacing: null);
+
+    public bool TrySaveLinks(LinkSnapshot snapshot, string? replacing) => SaveLinks(snapshot, check: true, replacing);
+
+    private bool SaveLinks(LinkSnapshot snapshot, bool check, string? replacing)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (gate)
@@ -341,8 +345,17 @@ public abstract class SqlPageStore : IPageStore
             using var transaction = connection.BeginTransaction();
             try
             {
-                new ClaimRows(connection, transaction).Replace(snapshot);
+                var rows = new ClaimRows(connection, transaction);
+                if (check && rows.Inputs(dialect.LockRead) != replacing)
+                    return false;
+                rows.Replace(snapshot);
                 transaction.Commit();
+                return true;
+            }
+            catch (DbException e) when (check && IsConflict(e))
+            {
+                // Two first results inserted at once: the other one is stored.
+                return false;
             }
             catch (DbException e)
             {
