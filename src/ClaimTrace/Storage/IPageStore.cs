@@ -10,6 +10,12 @@ public interface IPageStore : IDisposable
     /// <summary>The schema version the store is at after opening (opening migrates older stores in place).</summary>
     int SchemaVersion { get; }
 
+    /// <summary>
+    /// A number that grows whenever any process commits a change to the store (pages, copy links, claims): equal stamps
+    /// mean nothing changed between two reads. It moves in the same transaction as the change it counts.
+    /// </summary>
+    long ChangeStamp();
+
     /// <summary>The database as messages name it: a file path, or <c>postgres://user@host:port/database</c> without a password.</summary>
     string Database { get; }
 
