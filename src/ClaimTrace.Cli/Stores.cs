@@ -6,8 +6,7 @@ internal static class Stores
     /// A PostgreSQL server when <paramref name="database"/> is a connection string or a <c>postgres://</c> URL
     /// (docs/deploy.md), else a SQLite file.
     /// </summary>
-    public static IPageStore Open(string database, TimeProvider time) =>
-        PostgresPageStore.Names(database) ? PostgresPageStore.Open(database, time) : SqlitePageStore.Open(database, time);
+    public static IPageStore Open(string database, TimeProvider time) => PageStores.Open(database, time);
 
     /// <summary>Opens a database that must already exist: reading commands never create an empty one by mistake.</summary>
     public static IPageStore? TryOpenExisting(string database, CliEnvironment env)

@@ -78,7 +78,7 @@ public static class ServeCommand
                 // The addresses actually bound: with port 0 the system picks one, and scripts read it from here.
                 var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
                 foreach (var address in bound)
-                    env.StandardError.WriteLine($"claimtrace: serving {options.Database} at {address}" + (options.AccessToken is null ? "" : " (access token required)"));
+                    env.StandardError.WriteLine($"claimtrace: serving {PageStores.Describe(options.Database)} at {address}" + (options.AccessToken is null ? "" : " (access token required)"));
                 env.StandardError.WriteLine("claimtrace: press Ctrl+C to stop.");
             }
 

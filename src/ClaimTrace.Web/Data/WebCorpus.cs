@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Sqlite;
 
 namespace ClaimTrace.Web;
 
@@ -8,8 +7,9 @@ namespace ClaimTrace.Web;
 /// The one way pages and API reach the data. Stores are leased from a fixed pool, so concurrent requests read in
 /// parallel (SQLite in WAL mode lets readers run beside a writer) up to the pool's size and queue beyond it, without
 /// holding a thread while they wait (<see cref="ReadAsync"/>). The linked corpus (claims, conflicts, timelines) is built
-/// once and kept until the database changes: a watcher connection asks SQLite's <c>data_version</c>, which moves
-/// whenever another connection commits — an upload through the web or a <c>claimtrace ingest</c> in another process alike.
+/// once and kept until the database changes: a watcher store reads the store's change counter (schema 7), which every
+/// committing change moves — an upload through the web or a <c>claimtrace ingest</c> in another process or on another
+/// machine (PostgreSQL) alike.
 /// </summary>
 public sealed class WebCorpus : IDisposable
 {
@@ -37,14 +37,15 @@ public sealed class WebCorpus : IDisposable
     private readonly SemaphoreSlim linkGate = new(1, 1);
     private readonly Lock ingestGate = new();
     private readonly TimeProvider time;
-    private readonly SqliteConnection watcher;
+    private readonly SqlPageStore watcher;
+    private readonly string connection;
     private LinkedCorpus? linked;
 
     // The linked corpus reads the pages it shows from the store it was loaded from (claims are stored in the
     // database, pages read when first asked for), so that store is its own, never leased to a request. The one before
     // is kept open too: a request that took the previous corpus may still be reading its pages.
-    private SqlitePageStore? linkStore;
-    private SqlitePageStore? retiredLinkStore;
+    private SqlPageStore? linkStore;
+    private SqlPageStore? retiredLinkStore;
     private SourcesOf? sources;
     private long linkedVersion;
     private bool disposed;
@@ -54,12 +55,13 @@ public sealed class WebCorpus : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database);
         this.time = time ?? TimeProvider.System;
-        Database = Path.GetFullPath(database);
-        idle.Add(SqlitePageStore.Open(Database, this.time));
-        watcher = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        watcher.Open();
+        connection = PageStores.Normalise(database);
+        watcher = PageStores.Open(connection, this.time);
+        Database = watcher.Database;
+        idle.Add(PageStores.Open(connection, this.time));
     }
 
+    /// <summary>The database as messages name it: a file path, or a server without its password.</summary>
     public string Database { get; }
 
     /// <summary>Runs <paramref name="read"/> with a store of its own for the duration of the call.</summary>
@@ -97,8 +99,8 @@ public sealed class WebCorpus : IDisposable
     }
 
     /// <summary>
-    /// The store's search, answered from the searches kept when the same query was run on the same data (SQLite's
-    /// <c>data_version</c> tells: any commit by another connection, in this process or another, moves it).
+    /// The store's search, answered from the searches kept when the same query was run on the same data (the store's
+    /// change counter tells: any commit, in this process or another, moves it).
     /// </summary>
     public SearchResults Search(IPageStore store, SearchQuery query)
     {
@@ -190,7 +192,7 @@ public sealed class WebCorpus : IDisposable
     {
         try
         {
-            var store = idle.TryTake(out var pooled) ? pooled : SqlitePageStore.Open(Database, time);
+            var store = idle.TryTake(out var pooled) ? pooled : PageStores.Open(connection, time);
             try
             {
                 return read(store);
@@ -216,7 +218,7 @@ public sealed class WebCorpus : IDisposable
         {
             if (linked is not { } current || DataVersion() != linkedVersion)
             {
-                var store = SqlitePageStore.Open(Database, time);
+                var store = PageStores.Open(connection, time);
                 try
                 {
                     current = StoreLinking.Link(store);
@@ -248,10 +250,6 @@ public sealed class WebCorpus : IDisposable
     private long DataVersion()
     {
         lock (watcherGate)
-        {
-            using var command = watcher.CreateCommand();
-            command.CommandText = "PRAGMA data_version";
-            return (long)command.ExecuteScalar()!;
-        }
+            return watcher.ChangeStamp();
     }
 }

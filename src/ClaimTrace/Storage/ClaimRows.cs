@@ -10,6 +10,13 @@ namespace ClaimTrace;
 /// </summary>
 internal sealed class ClaimRows(DbConnection connection, DbTransaction? transaction)
 {
+    /// <summary>The stored result's inputs digest (null when none is stored), the row locked until commit with <paramref name="lockRead"/>.</summary>
+    public string? Inputs(string lockRead)
+    {
+        using var statement = new PreparedStatement(connection, transaction, "SELECT inputs FROM link_state WHERE id = 1" + lockRead);
+        return statement.Scalar() as string;
+    }
+
     public void Replace(LinkSnapshot snapshot)
     {
         foreach (var table in new[] { "claim_pages", "claims", "link_parts", "link_state" })

@@ -10,6 +10,12 @@ public interface IPageStore : IDisposable
     /// <summary>The schema version the store is at after opening (opening migrates older stores in place).</summary>
     int SchemaVersion { get; }
 
+    /// <summary>
+    /// A number that grows whenever any process commits a change to the store (pages, copy links, claims): equal stamps
+    /// mean nothing changed between two reads. It moves in the same transaction as the change it counts.
+    /// </summary>
+    long ChangeStamp();
+
     /// <summary>The database as messages name it: a file path, or <c>postgres://user@host:port/database</c> without a password.</summary>
     string Database { get; }
 
@@ -84,6 +90,13 @@ public interface IPageStore : IDisposable
 
     /// <summary>Replaces the stored claims linking result with <paramref name="snapshot"/>, in one transaction.</summary>
     void SaveLinks(LinkSnapshot snapshot);
+
+    /// <summary>
+    /// As <see cref="SaveLinks"/>, only while the stored result is still the one made from <paramref name="replacing"/>
+    /// (its <see cref="LinkState.Inputs"/>; null: none stored): false, storing nothing, when another process stored a
+    /// result since it was read. Several ingests finishing at once thus never leave an older result over a newer one.
+    /// </summary>
+    bool TrySaveLinks(LinkSnapshot snapshot, string? replacing);
 }
 
 public enum IngestStatus

@@ -100,6 +100,7 @@ public abstract class SqlPageStore : IPageStore
                 writer.RecordFailure(failure);
             writer.Finish();
             at = " at commit";
+            Changed(transaction);
             transaction.Commit();
             return outcomes;
         }
@@ -237,6 +238,7 @@ public abstract class SqlPageStore : IPageStore
             try
             {
                 new LinkRows(connection, transaction).Save(scheme, fingerprints, links);
+                Changed(transaction);
                 transaction.Commit();
             }
             catch (DbException e)
@@ -305,6 +307,7 @@ public abstract class SqlPageStore : IPageStore
             try
             {
                 new LinkRows(connection, transaction).Clear();
+                Changed(transaction);
                 transaction.Commit();
             }
             catch (DbException e)
@@ -332,7 +335,11 @@ public abstract class SqlPageStore : IPageStore
         }
     }
 
-    public void SaveLinks(LinkSnapshot snapshot)
+    public void SaveLinks(LinkSnapshot snapshot) => SaveLinks(snapshot, check: false, replacing: null);
+
+    public bool TrySaveLinks(LinkSnapshot snapshot, string? replacing) => SaveLinks(snapshot, check: true, replacing);
+
+    private bool SaveLinks(LinkSnapshot snapshot, bool check, string? replacing)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (gate)
@@ -341,8 +348,18 @@ public abstract class SqlPageStore : IPageStore
             using var transaction = connection.BeginTransaction();
             try
             {
-                new ClaimRows(connection, transaction).Replace(snapshot);
+                var rows = new ClaimRows(connection, transaction);
+                if (check && rows.Inputs(dialect.LockRead) != replacing)
+                    return false;
+                rows.Replace(snapshot);
+                Changed(transaction);
                 transaction.Commit();
+                return true;
+            }
+            catch (DbException e) when (check && IsConflict(e))
+            {
+                // Two first results inserted at once: the other one is stored.
+                return false;
             }
             catch (DbException e)
             {
@@ -374,6 +391,33 @@ public abstract class SqlPageStore : IPageStore
 
     /// <summary>The backend's word index for <see cref="Search"/>; null for a store kept at a schema from before search (tests of upgrades).</summary>
     private protected abstract SearchIndex? SearchIndex { get; }
+
+    /// <summary>The schema that brought the change counter (007-changes.sql).</summary>
+    private const int ChangesSchema = 7;
+
+    public long ChangeStamp()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (SchemaVersion < ChangesSchema)
+                return 0;
+            return Guard("reading the change counter", () =>
+            {
+                using var statement = new PreparedStatement(connection, null, "SELECT changes FROM store_changes WHERE id = 1");
+                return Convert.ToInt64(statement.Scalar() ?? 0L, CultureInfo.InvariantCulture);
+            });
+        }
+    }
+
+    /// <summary>Counts the transaction's change (schema 7), inside it, so the count and the data commit together.</summary>
+    private void Changed(DbTransaction transaction)
+    {
+        if (SchemaVersion < ChangesSchema)
+            return;
+        using var statement = new PreparedStatement(connection, transaction, "UPDATE store_changes SET changes = changes + 1 WHERE id = 1");
+        statement.Execute();
+    }
 
     /// <summary>A newly opened store with its search backlog written (<see cref="CatchUpSearch"/>); disposed if that fails.</summary>
     private protected static TStore Indexed<TStore>(TStore store)
@@ -433,6 +477,7 @@ public abstract class SqlPageStore : IPageStore
                         done.Bind(id).Execute();
                     }
 
+                    Changed(transaction);
                     transaction.Commit();
                 }
                 catch (DbException e)

@@ -58,4 +58,19 @@ public abstract partial class PageStoreContract<TStore>
         Assert.Equal("digest-1", loaded.State.Inputs);
         Assert.Equal(["c1"], loaded.Claims.Select(c => c.Id));
     }
+
+    [Fact]
+    public void A_result_is_stored_only_over_the_one_it_was_made_after()
+    {
+        Assert.True(Store.TrySaveLinks(Snapshot("digest-a", ("a", ["p1"])), replacing: null));
+
+        // Made by someone who saw no result: another was stored since, so this one is refused and nothing changes.
+        Assert.False(Store.TrySaveLinks(Snapshot("digest-b", ("b", ["p2"])), replacing: null));
+        Assert.False(Store.TrySaveLinks(Snapshot("digest-b", ("b", ["p2"])), replacing: "digest-old"));
+        Assert.Equal("digest-a", Store.LoadLinkState()!.Inputs);
+        Assert.Equal(["a"], Store.LoadLinks()!.Claims.Select(c => c.Id));
+
+        Assert.True(Store.TrySaveLinks(Snapshot("digest-b", ("b", ["p2"])), replacing: "digest-a"));
+        Assert.Equal(["b"], Store.LoadLinks()!.Claims.Select(c => c.Id));
+    }
 }

@@ -428,4 +428,21 @@ public abstract partial class PageStoreContract<TStore> : IDisposable
             seen.Add(PageIds.FromKey(key)[..4], key);
         }
     }
+
+    [Fact]
+    public void The_change_stamp_moves_with_every_committed_change_and_only_then()
+    {
+        var start = Store.ChangeStamp();
+        Save(PageBuilder.For("a").Build());
+        var afterPage = Store.ChangeStamp();
+        Store.Find("a");
+        Store.Search(new SearchQuery("text"));
+        Assert.Equal(afterPage, Store.ChangeStamp());
+        Store.SaveLinks(new LinkSnapshot(new LinkState("d", DateTimeOffset.UnixEpoch, 0, 0, 0), [], []));
+        var afterClaims = Store.ChangeStamp();
+        Assert.False(Store.TrySaveLinks(new LinkSnapshot(new LinkState("e", DateTimeOffset.UnixEpoch, 0, 0, 0), [], []), replacing: "not what is stored"));
+        Assert.True(afterPage > start);
+        Assert.True(afterClaims > afterPage);
+        Assert.Equal(afterClaims, Store.ChangeStamp());
+    }
 }

@@ -134,4 +134,30 @@ public sealed class PostgresPageStoreTests : PageStoreContract<PostgresPageStore
         Assert.Equal(120, outcomes.Count(o => o.Status == IngestStatus.Unchanged));
         Assert.Equal(1L, Scalar(database, "SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM versions GROUP BY doc_id) v"));
     }
+
+    [Fact]
+    public async Task Ingests_finishing_at_once_leave_the_claims_a_single_relink_makes()
+    {
+        var database = NewDatabase();
+        var seeds = Directory.GetFiles(Corpus.Require("seeds"), "*.txt").Order(StringComparer.Ordinal).ToArray();
+        PostgresPageStore.Open(database, Time).Dispose();
+
+        // Each of the seeds' pages is ingested by a process of its own, all at once, each then bringing claims up to date.
+        await Task.WhenAll(seeds.Select(seed => Task.Run(() =>
+        {
+            using var store = PostgresPageStore.Open(database, Time);
+            new IngestRunner(Pipelines.CreateProcessor(), store).Run(Pipelines.CreateWalker(ReadingOptions.Default, () => Stream.Null).Read([seed], null));
+            StoreLinking.Update(store);
+        }, TestContext.Current.CancellationToken)));
+
+        using var check = PostgresPageStore.Open(database, Time);
+        var stored = check.LoadLinks()!;
+        var whole = StoreLinking.Link(check);
+        Assert.Equal(stored.State.Inputs, check.LoadLinkState()!.Inputs);
+        Assert.False(StoreLinking.Update(check).Relinked, "the stored result was made from every page");
+        var relinked = StoreLinking.Relink(check);
+        Assert.Equal(relinked.Result.Claims.Select(c => c.Id), whole.Result.Claims.Select(c => c.Id));
+        Assert.Equal(relinked.Result.Conflicts.Count, whole.Result.Conflicts.Count);
+        Assert.Equal(relinked.CopyLinks.Count, whole.CopyLinks.Count);
+    }
 }

@@ -43,7 +43,7 @@ internal sealed class TestWeb : IAsyncDisposable
     public static void IngestSeeds(string database)
     {
         var seeds = Corpus.Require("seeds");
-        using var store = SqlitePageStore.Open(database);
+        using var store = PageStores.Open(database);
         var walker = Pipelines.CreateWalker(ReadingOptions.Default, () => Stream.Null);
         new IngestRunner(Pipelines.CreateProcessor(), store).Run(walker.Read([seeds], null));
         new CopyLinkRunner(store).Run();

@@ -25,30 +25,44 @@ public static class StoreLinking
     /// <summary>Brings the stored claims up to date after an ingest, and says whether that needed linking.</summary>
     public static LinkUpdate Update(IPageStore store, IPageAnalyser? analyser = null) => Run(store, analyser, force: false).Update;
 
+    /// <summary>Rounds of linking that another process's newer result may overtake before this one gives up.</summary>
+    private const int MostAttempts = 5;
+
     private static (LinkedCorpus Corpus, LinkUpdate Update) Run(IPageStore store, IPageAnalyser? analyser, bool force)
     {
         ArgumentNullException.ThrowIfNull(store);
         new CopyLinkRunner(store).Run();
-        var measured = store.ListMeasuredDocuments();
-        var ids = measured.Select(m => m.Id).ToList();
-        var links = PagePairsTouching(store, ids);
-        var inputs = Digest(measured, links);
-
-        if (!force && store.LoadLinkState() is { } state && state.Inputs == inputs && Stored(store) is { } stored)
-            return (new LinkedCorpus(stored, new StoredPages(store, ids), links), new LinkUpdate(false, state.Pages, state.Claims, state.Conflicts));
-
-        var pages = new List<LinkedPage>(ids.Count);
-        foreach (var id in ids)
+        for (var attempt = 1; ; attempt++)
         {
-            if (store.Find(id) is { } page)
-                pages.Add(new LinkedPage(page.Page, page.Page.Analysis));
-        }
+            // Read before the inputs: a result stored after this point makes the save below refuse (TrySaveLinks).
+            var seen = store.LoadLinkState();
+            var measured = store.ListMeasuredDocuments();
+            var ids = measured.Select(m => m.Id).ToList();
+            var links = PagePairsTouching(store, ids);
+            var inputs = Digest(measured, links);
 
-        var result = new ClaimLinker(analyser ?? new PageAnalyser()).Link(pages, links);
-        var snapshot = LinkResultJson.ToSnapshot(result, new LinkState(inputs, DateTimeOffset.UtcNow, pages.Count, 0, 0));
-        store.SaveLinks(snapshot);
-        var corpus = new LinkedCorpus(result, pages.ToDictionary(p => p.Id, StringComparer.Ordinal), links);
-        return (corpus, new LinkUpdate(true, pages.Count, result.Claims.Count, result.Conflicts.Count));
+            if (!force && seen is { } state && state.Inputs == inputs && Stored(store) is { } stored)
+                return (new LinkedCorpus(stored, new StoredPages(store, ids), links), new LinkUpdate(false, state.Pages, state.Claims, state.Conflicts));
+
+            var pages = new List<LinkedPage>(ids.Count);
+            foreach (var id in ids)
+            {
+                if (store.Find(id) is { } page)
+                    pages.Add(new LinkedPage(page.Page, page.Page.Analysis));
+            }
+
+            var result = new ClaimLinker(analyser ?? new PageAnalyser()).Link(pages, links);
+            var snapshot = LinkResultJson.ToSnapshot(result, new LinkState(inputs, DateTimeOffset.UtcNow, pages.Count, 0, 0));
+            // Another ingest (on a shared server, another machine) stored its result meanwhile: look again, since
+            // its result may be the newer one. After a few rounds, answer with this result and leave the store's: an
+            // older result never overwrites a newer one, and a stale one is linked again by the next look (its
+            // inputs digest no longer matches).
+            if (store.TrySaveLinks(snapshot, seen?.Inputs) || attempt >= MostAttempts)
+            {
+                var corpus = new LinkedCorpus(result, pages.ToDictionary(p => p.Id, StringComparer.Ordinal), links);
+                return (corpus, new LinkUpdate(true, pages.Count, result.Claims.Count, result.Conflicts.Count));
+            }
+        }
     }
 
     /// <summary>The stored result, or null when it cannot be read by this build (then it is linked again).</summary>
