@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using RabbitMQ.Client;
 using Spectre.Console;
 
 namespace ClaimTrace.Cli.Commands;
@@ -125,14 +124,11 @@ public static class QueueCommand
 
     private static async Task<int> StatusAsync(CliEnvironment env, PageQueue queue)
     {
-        await using var connection = await queue.ConnectAsync("claimtrace queue status", CancellationToken.None);
-        await using var channel = await connection.CreateChannelAsync();
-        await queue.DeclareAsync(channel, CancellationToken.None);
-        var pages = await channel.QueueDeclarePassiveAsync(queue.Name);
-        var dead = await channel.QueueDeclarePassiveAsync(queue.DeadQueue);
+        var status = await queue.StatusAsync(CancellationToken.None);
+        string N(uint n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
         var table = new Table().AddColumn("queue").AddColumn(new TableColumn("waiting").RightAligned()).AddColumn(new TableColumn("workers").RightAligned());
-        table.AddRow(Markup.Escape(queue.Name), pages.MessageCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), pages.ConsumerCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-        table.AddRow(Markup.Escape(queue.DeadQueue + " (given up)"), dead.MessageCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), dead.ConsumerCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+        table.AddRow(Markup.Escape(queue.Name), N(status.Waiting), N(status.Workers));
+        table.AddRow(Markup.Escape(queue.DeadQueue + " (given up)"), N(status.Dead), "");
         env.Console.Write(table);
         env.Console.MarkupLineInterpolated($"broker: [blue]{queue.Shown}[/]. Waiting counts messages not yet delivered; those a worker holds are not counted until it acknowledges or gives them back.");
         return ExitCodes.Ok;

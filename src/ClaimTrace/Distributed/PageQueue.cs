@@ -60,6 +60,20 @@ public sealed record PageQueue(string Url, string Name = PageQueue.DefaultName)
         }, cancellationToken: cancel);
     }
 
+    /// <summary>
+    /// Messages waiting (not yet delivered: those a worker holds are not counted until it acknowledges or hands them
+    /// back), workers attached, and messages given up in the dead-letter queue.
+    /// </summary>
+    public async Task<QueueStatus> StatusAsync(CancellationToken cancel)
+    {
+        await using var connection = await ConnectAsync("claimtrace queue status", cancel);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancel);
+        await DeclareAsync(channel, cancel);
+        var pages = await channel.QueueDeclarePassiveAsync(Name, cancel);
+        var dead = await channel.QueueDeclarePassiveAsync(DeadQueue, cancel);
+        return new QueueStatus(pages.MessageCount, pages.ConsumerCount, dead.MessageCount);
+    }
+
     private string SafeShown()
     {
         try
@@ -72,6 +86,9 @@ public sealed record PageQueue(string Url, string Name = PageQueue.DefaultName)
         }
     }
 }
+
+/// <summary>What <see cref="PageQueue.StatusAsync"/> sees.</summary>
+public sealed record QueueStatus(uint Waiting, uint Workers, uint Dead);
 
 /// <summary>The queue broker cannot be used; the message names it without a password.</summary>
 public sealed class QueueException(string message, Exception? inner = null) : Exception(message, inner);

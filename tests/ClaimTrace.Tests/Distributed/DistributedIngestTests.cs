@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using RabbitMQ.Client;
 
 namespace ClaimTrace.Tests;
 
@@ -42,12 +41,7 @@ public sealed class DistributedIngestTests(ITestOutputHelper output)
         return (database, folder);
     }
 
-    private static async Task<uint> Waiting(PageQueue queue)
-    {
-        await using var connection = await queue.ConnectAsync("test", CancellationToken.None);
-        await using var channel = await connection.CreateChannelAsync();
-        return (await channel.QueueDeclarePassiveAsync(queue.Name)).MessageCount;
-    }
+    private static async Task<uint> Waiting(PageQueue queue) => (await queue.StatusAsync(CancellationToken.None)).Waiting;
 
     /// <summary>Waits until the server holds what the reference holds: its documents, and claims made from the same inputs.</summary>
     private static async Task Settled(string postgres, string reference, PageQueue queue)
