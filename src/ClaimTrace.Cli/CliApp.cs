@@ -28,6 +28,8 @@ public static class CliApp
         root.Add(ExtractCommand.Create(globals));
         root.Add(EvalCommand.Create(globals));
         root.Add(ServeCommand.Create(globals));
+        root.Add(QueueCommand.CreateWorker(globals));
+        root.Add(QueueCommand.CreateQueue(globals));
 
         var parsed = root.Parse(args);
         // A command taking paths would accept '--typo' as a path; an unknown option is a usage error instead

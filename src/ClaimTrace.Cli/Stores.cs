@@ -8,6 +8,20 @@ internal static class Stores
     /// </summary>
     public static IPageStore Open(string database, TimeProvider time) => PageStores.Open(database, time);
 
+    /// <summary>Opens (creating when needed) a database; null, with the reason printed, when it cannot.</summary>
+    public static IPageStore? TryOpen(string database, CliEnvironment env)
+    {
+        try
+        {
+            return Open(database, env.Time);
+        }
+        catch (StoreException e)
+        {
+            env.StandardError.WriteLine($"claimtrace: {e.Message}");
+            return null;
+        }
+    }
+
     /// <summary>Opens a database that must already exist: reading commands never create an empty one by mistake.</summary>
     public static IPageStore? TryOpenExisting(string database, CliEnvironment env)
     {

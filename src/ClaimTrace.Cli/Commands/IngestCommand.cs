@@ -14,28 +14,44 @@ public static class IngestCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var format = FormatOption.Create();
+        var queue = QueueCommand.QueueOption();
         var command = new Command("ingest", "Read news pages (.txt .html .csv .jsonl .warc .warc.gz) and store them, segmented, in the database.")
         {
             paths,
             format,
+            queue,
         };
-        command.SetAction(parsed => Run(globals, parsed.GetRequiredValue(paths), parsed.GetValue(format), globals.DatabasePath(parsed), parsed.GetValue(globals.Quiet)));
+        command.SetAction(parsed => QueueCommand.QueueUrl(globals, parsed, queue) is { } url
+            ? Publish(globals, parsed.GetRequiredValue(paths), parsed.GetValue(format), url, parsed.GetValue(globals.Quiet))
+            : Run(globals, parsed.GetRequiredValue(paths), parsed.GetValue(format), globals.DatabasePath(parsed), parsed.GetValue(globals.Quiet)));
         return command;
+    }
+
+    /// <summary>With <c>--queue</c>: the pages go to the queue for workers (<c>claimtrace worker</c>), nothing is stored here.</summary>
+    private static int Publish(GlobalOptions globals, IReadOnlyList<string> paths, string? format, string url, bool quiet)
+    {
+        var env = globals.Env;
+        var queue = QueueCommand.Queue(env, url);
+        try
+        {
+            var walker = Inputs.Walker(env);
+            var published = PagePublisher.PublishAsync(queue, walker.Read(paths, format)).GetAwaiter().GetResult();
+            if (!quiet)
+                env.Console.MarkupLineInterpolated($"{published:N0} inputs queued on [blue]{queue.Shown}[/] ({queue.Name}); workers store them ('claimtrace queue status' shows progress)");
+            return ExitCodes.Ok;
+        }
+        catch (QueueException e)
+        {
+            env.StandardError.WriteLine($"claimtrace: {e.Message}");
+            return ExitCodes.Failed;
+        }
     }
 
     internal static int Run(GlobalOptions globals, IReadOnlyList<string> paths, string? format, string database, bool quiet)
     {
         var env = globals.Env;
-        IPageStore store;
-        try
-        {
-            store = Stores.Open(database, env.Time);
-        }
-        catch (StoreException e)
-        {
-            env.StandardError.WriteLine($"claimtrace: {e.Message}");
+        if (Stores.TryOpen(database, env) is not { } store)
             return ExitCodes.Failed;
-        }
 
         using (store)
         {

@@ -160,4 +160,19 @@ public sealed class PostgresPageStoreTests : PageStoreContract<PostgresPageStore
         Assert.Equal(relinked.Result.Conflicts.Count, whole.Result.Conflicts.Count);
         Assert.Equal(relinked.CopyLinks.Count, whole.CopyLinks.Count);
     }
+
+    [Fact]
+    public async Task Stores_opened_at_once_on_a_new_database_migrate_it_once()
+    {
+        var database = NewDatabase();
+
+        var versions = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() =>
+        {
+            using var store = PostgresPageStore.Open(database, Time);
+            return store.SchemaVersion;
+        }, TestContext.Current.CancellationToken)));
+
+        Assert.All(versions, v => Assert.Equal(PostgresPageStore.Migrations.Count, v));
+        Assert.Equal((long)PostgresPageStore.Migrations.Count, Scalar(database, "SELECT COUNT(*) FROM schema_version"));
+    }
 }

@@ -50,7 +50,7 @@ public sealed class PostgresPageStore : SqlPageStore
         try
         {
             connection.Open();
-            var version = new MigrationRunner(connection, shown, time).Migrate(migrations);
+            var version = Migrate(connection, shown, migrations, time);
             return Indexed(new PostgresPageStore(connection, shown, version, time));
         }
         catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException)
@@ -67,6 +67,30 @@ public sealed class PostgresPageStore : SqlPageStore
 
     // Schema 5 brought the word index; a store kept at an older schema (tests of upgrades) has none to fill.
     private protected override SearchIndex? SearchIndex => SchemaVersion >= 5 ? PostgresSearchIndex.Instance : null;
+
+    /// <summary>
+    /// Any advisory lock key works as long as every ClaimTrace uses the same: "ClaimTrace" in ASCII, as a number.
+    /// </summary>
+    private const long MigrationLock = 0x436C61696D5472;
+
+    /// <summary>
+    /// Migrates with a session-wide advisory lock held, so workers started together on a new database take turns:
+    /// PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe against itself run at the same moment.
+    /// </summary>
+    private static int Migrate(NpgsqlConnection connection, string shown, IReadOnlyList<Migration> migrations, TimeProvider time)
+    {
+        using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock})", connection))
+            take.ExecuteNonQuery();
+        try
+        {
+            return new MigrationRunner(connection, shown, time).Migrate(migrations);
+        }
+        finally
+        {
+            using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock})", connection);
+            release.ExecuteNonQuery();
+        }
+    }
 
     private protected override bool IsConflict(DbException error) =>
         error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
