@@ -139,7 +139,13 @@ public sealed class DistributedIngestTests(ITestOutputHelper output)
 
             Assert.Equal(0u, await Waiting(queue));
             using (var store = PostgresPageStore.Open(postgres))
+            using (var local = SqlitePageStore.Open(reference))
+            {
+                // Every page once: as many documents and versions as the local ingest, none given up.
+                var (distributed, single) = (store.Counts(), local.Counts());
+                Assert.Equal((single.Documents, single.Versions, single.Segments, single.Comments), (distributed.Documents, distributed.Versions, distributed.Segments, distributed.Comments));
                 Assert.Equal(0, store.ListFailures(0, 10).Count(f => f.Reason.Contains("dead-lettered", StringComparison.Ordinal)));
+            }
             Assert.Equal(Exports(reference), Exports(postgres));
         }
         finally
