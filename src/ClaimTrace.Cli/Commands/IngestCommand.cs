@@ -21,7 +21,7 @@ public static class IngestCommand
             format,
             queue,
         };
-        command.SetAction(parsed => QueueCommand.QueueUrl(globals, parsed, queue) is { } url
+        command.SetAction(parsed => QueueCommand.QueueUrl(parsed, queue) is { } url
             ? Publish(globals, parsed.GetRequiredValue(paths), parsed.GetValue(format), url, parsed.GetValue(globals.Quiet))
             : Run(globals, parsed.GetRequiredValue(paths), parsed.GetValue(format), globals.DatabasePath(parsed), parsed.GetValue(globals.Quiet)));
         return command;

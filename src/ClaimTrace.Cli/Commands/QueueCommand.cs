@@ -25,11 +25,11 @@ public static class QueueCommand
     };
 
     /// <summary>The broker named by the option, else by the variable for commands that need one; null for ingest without either.</summary>
-    public static string? QueueUrl(GlobalOptions globals, ParseResult parsed, Option<string> option) =>
+    public static string? QueueUrl(ParseResult parsed, Option<string> option) =>
         parsed.GetValue(option) is { Length: > 0 } url ? url : null;
 
     private static string? QueueOrVariable(GlobalOptions globals, ParseResult parsed, Option<string> option) =>
-        QueueUrl(globals, parsed, option) ?? globals.Env.GetVariable(QueueVariable);
+        QueueUrl(parsed, option) ?? globals.Env.GetVariable(QueueVariable);
 
     public static Command CreateWorker(GlobalOptions globals)
     {

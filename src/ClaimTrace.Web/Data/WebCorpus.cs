@@ -31,7 +31,6 @@ public sealed class WebCorpus : IDisposable
     private static readonly ConditionalWeakTable<LinkedCorpus, ResultCache<(string Kind, string Key), object>> Renders = [];
 
     private readonly ResultCache<SearchQuery, SearchResults> searches = new(SearchesKept);
-    private readonly Lock watcherGate = new();
     private readonly ConcurrentBag<IPageStore> idle = [];
     private readonly SemaphoreSlim leases = new(PoolSize, PoolSize);
     private readonly SemaphoreSlim linkGate = new(1, 1);
@@ -247,9 +246,6 @@ public sealed class WebCorpus : IDisposable
 
     private sealed record SourcesOf(LinkedCorpus Corpus, IReadOnlyList<SourceRow> Rows);
 
-    private long DataVersion()
-    {
-        lock (watcherGate)
-            return watcher.ChangeStamp();
-    }
+    // The watcher store serialises its own calls.
+    private long DataVersion() => watcher.ChangeStamp();
 }

@@ -73,18 +73,19 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
     {
         var filter = Filters(query);
         var words = !expression.MatchesEverything;
-        if (words)
-            filter.Bind("@match", index.MatchValue(expression));
+        var match = words ? index.MatchValue(expression) : null;
+        if (match is not null)
+            filter.Bind("@match", match);
         var ids = words ? index.IdsSql : "SELECT id FROM search_units";
         var window = Math.Max(query.Window, 1);
 
-        if (CountUpTo(ids, filter, window + 1) <= window)
+        if (CountUpTo(ids, match, window + 1) <= window)
         {
             Insert(words ? index.MatchSql : "SELECT id, CAST(0 AS DOUBLE PRECISION) AS score FROM search_units", filter, "", "", materialize: true);
             return false;
         }
 
-        var floor = NewestAt(ids, filter, window * ScanFactor);
+        var floor = NewestAt(ids, match, window * ScanFactor);
         filter.Bind("@floor", floor ?? 0L);
         filter.Bind("@take", window + 1);
         Insert($"SELECT id, CAST(0 AS DOUBLE PRECISION) AS score FROM ({ids}) w", filter, "m.id >= @floor", "ORDER BY m.id DESC LIMIT @take", materialize: false);
@@ -98,7 +99,7 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
             using var rank = new PreparedStatement(connection, null,
                 $"WITH m AS MATERIALIZED ({index.MatchFromSql}) UPDATE search_hits SET score = m.score FROM m WHERE m.id = search_hits.unit",
                 "@match", "@lowest");
-            rank.Bind(index.MatchValue(expression), lowest).Execute();
+            rank.Bind(match, lowest).Execute();
         }
 
         // Exact after all when the filters left no more than the window and every match was looked at.
@@ -130,26 +131,24 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         fill.Bind(filter.Values).Execute();
     }
 
-    /// <summary>How many units <paramref name="ids"/> gives, counting no further than <paramref name="bound"/>.</summary>
-    private int CountUpTo(string ids, SqlFilter filter, int bound)
+    /// <summary>How many units <paramref name="ids"/> gives (binding <c>@match</c> when it has words), counting no further than <paramref name="bound"/>.</summary>
+    private int CountUpTo(string ids, object? match, int bound)
     {
-        using var count = new PreparedStatement(connection, null, $"SELECT COUNT(*) FROM ({ids} LIMIT @bound) c", [.. Used(ids, filter), "@bound"]);
-        return Convert.ToInt32(count.Bind([.. UsedValues(ids, filter), bound]).Scalar(), CultureInfo.InvariantCulture);
+        using var count = new PreparedStatement(connection, null, $"SELECT COUNT(*) FROM ({ids} LIMIT @bound) c", [.. MatchName(match), "@bound"]);
+        return Convert.ToInt32(count.Bind([.. MatchValue(match), bound]).Scalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The id of the <paramref name="n"/>th newest unit <paramref name="ids"/> gives; null when it gives fewer.</summary>
-    private long? NewestAt(string ids, SqlFilter filter, int n)
+    private long? NewestAt(string ids, object? match, int n)
     {
-        using var at = new PreparedStatement(connection, null, $"SELECT id FROM ({ids}) n ORDER BY id DESC LIMIT 1 OFFSET @skip", [.. Used(ids, filter), "@skip"]);
-        var value = at.Bind([.. UsedValues(ids, filter), n - 1]).Scalar();
+        using var at = new PreparedStatement(connection, null, $"SELECT id FROM ({ids}) n ORDER BY id DESC LIMIT 1 OFFSET @skip", [.. MatchName(match), "@skip"]);
+        var value = at.Bind([.. MatchValue(match), n - 1]).Scalar();
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    // The id queries use @match at most; the filter holds it among the rest.
-    private static string[] Used(string sql, SqlFilter filter) => [.. filter.Names.Where(n => sql.Contains(n, StringComparison.Ordinal))];
+    private static string[] MatchName(object? match) => match is null ? [] : ["@match"];
 
-    private static object?[] UsedValues(string sql, SqlFilter filter) =>
-        [.. filter.Names.Zip(filter.Values).Where(p => sql.Contains(p.First, StringComparison.Ordinal)).Select(p => p.Second)];
+    private static object?[] MatchValue(object? match) => match is null ? [] : [match];
 
     /// <summary>The query's filters on units, as conditions over <c>search_units u</c>.</summary>
     private static SqlFilter Filters(SearchQuery query)
