@@ -174,7 +174,7 @@ public abstract class SqlPageStore : IPageStore
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             if (SearchIndex is not { } index)
-                throw new StoreException(Database, $"the store is at schema version {SchemaVersion}, from before full-text search; open it with the shipped migrations to search");
+                throw new StoreException(Database, $"the store is at schema version {SchemaVersion}, from before the current search index; open it with the shipped migrations to search");
             return Guard("searching", () => new SearchRunner(connection, dialect, index).Run(query, expression));
         }
     }
@@ -389,7 +389,13 @@ public abstract class SqlPageStore : IPageStore
         }
     }
 
-    /// <summary>The backend's word index for <see cref="Search"/>; null for a store kept at a schema from before search (tests of upgrades).</summary>
+    /// <summary>
+    /// The schema of the word index's current form (008-search-tags.sql: filter tags and facet values); schema 5
+    /// brought the index, and a store between the two is written again when it is upgraded.
+    /// </summary>
+    private protected const int SearchIndexSchema = 8;
+
+    /// <summary>The backend's word index for <see cref="Search"/>; null for a store kept at a schema from before its current form (tests of upgrades).</summary>
     private protected abstract SearchIndex? SearchIndex { get; }
 
     /// <summary>The schema that brought the change counter (007-changes.sql).</summary>

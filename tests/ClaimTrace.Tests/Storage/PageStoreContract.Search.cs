@@ -205,6 +205,57 @@ public abstract partial class PageStoreContract<TStore>
     }
 
     [Fact]
+    public void The_speaker_filter_takes_the_beginnings_of_words_of_a_name_or_mention()
+    {
+        Store.SaveBatch([AnalysedPage.Build("https://a.example/1", outlet: "Alpha")], []);
+        int Count(string speaker) => Store.Search(new SearchQuery("settlements", SearchKind.Statements, Speaker: speaker)).Total;
+
+        Assert.Equal(1, Count("mizin"));
+        Assert.Equal(1, Count("Mikhail Mizintsev"));
+        Assert.Equal(1, Count("colonel general")); // as the page wrote him
+        Assert.Equal(0, Count("intsev")); // inside a word
+        Assert.Equal(0, Count("mizintsev mikhail")); // words of one name, out of order
+    }
+
+    [Theory]
+    [InlineData("", "", null, "", "", "", "", "0 1 2")]
+    [InlineData("mizintsev", "", null, "", "", "", "", "1")]
+    [InlineData("ministry", "", "questioned", "", "", "", "", "0")]
+    [InlineData("ministry", "", "disputed", "", "", "", "", "")] // a stance toward another speaker's statement
+    [InlineData("", "", "disputed", "", "", "", "", "1")]
+    [InlineData("", "alpha", null, "", "", "", "", "0 1 2")]
+    [InlineData("", "gamma", null, "", "", "", "", "")]
+    [InlineData("", "", null, "territory_liberated", "", "", "", "0")]
+    [InlineData("", "", null, "", "SYRIA", "", "", "0 1")]
+    [InlineData("", "", null, "settlements_liberated", "syria", "", "", "1")]
+    [InlineData("", "", null, "territory_liberated", "moscow", "", "", "")]
+    [InlineData("", "", null, "", "", "2017-12", "2017-12-06", "0")] // Wednesday, not the page's 7 December
+    [InlineData("", "", null, "", "", "2017-12-07", "", "1 2")]
+    [InlineData("", "", null, "", "", "2016", "2019", "0 1 2")]
+    [InlineData("", "", null, "", "", "2018", "", "")]
+    [InlineData("", "", null, "", "", "", "2017-12-06", "0")]
+    [InlineData("", "", null, "", "", "2017-12-08", "2017-12-01", "")]
+    public void Each_filter_finds_the_same_statements_with_words_and_without(
+        string speaker, string outlet, string? stance, string measure, string place, string from, string to, string expected)
+    {
+        Store.SaveBatch([AnalysedPage.Build("https://a.example/1", outlet: "Alpha")], []);
+        static string? Given(string value) => value.Length == 0 ? null : value;
+        var filter = new SearchQuery(
+            Kind: SearchKind.Statements, Speaker: Given(speaker), Outlet: Given(outlet), Measure: Given(measure), Place: Given(place),
+            From: Given(from), To: Given(to), Stance: stance is null ? null : Enum.Parse<StanceKind>(stance, ignoreCase: true), Limit: 50);
+
+        // Without words the filters alone choose (by the index's tags where they have some); every statement of the page
+        // is in one of the three words, so with them the words and the tags are intersected in the index.
+        foreach (var text in new[] { "", "syria", "settlements", "96.5" })
+        {
+            var found = Store.Search(filter with { Text = text }).Hits.Select(h => h.Statement!.Value);
+            var wanted = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)
+                .Where(i => text.Length == 0 || (text, i) is ("syria", 0) or ("settlements", 1) or ("96.5", 0) or ("96.5", 2));
+            Assert.Equal(wanted.Order(), found.Order());
+        }
+    }
+
+    [Fact]
     public void Ingesting_the_same_content_again_does_not_duplicate_hits()
     {
         var page = AnalysedPage.Build();

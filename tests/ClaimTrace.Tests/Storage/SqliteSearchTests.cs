@@ -56,6 +56,25 @@ public sealed class SqliteSearchTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void A_store_at_schema_7_is_indexed_again_with_filter_tags_and_facet_values_when_it_upgrades()
+    {
+        var path = folder.File("schema7.db");
+        using (var v7 = SqlitePageStore.Open(path, SqlitePageStore.Migrations.Take(7).ToList()))
+        {
+            v7.SaveBatch([AnalysedPage.Build(), AnalysedPage.Build("https://other.example/x", outlet: "Other")], []);
+            Assert.Throws<StoreException>(() => v7.Search(new SearchQuery("retaken"))); // no index of the current form to ask
+        }
+
+        using var upgraded = SqlitePageStore.Open(path);
+
+        var hedged = upgraded.Search(new SearchQuery("settlements", SearchKind.Statements, Stance: StanceKind.Hedged, Outlet: "other"));
+        Assert.Equal("https://other.example/x", Assert.Single(hedged.Hits).Key);
+        Assert.Equal([new FacetCount("Mikhail Mizintsev", 1)], hedged.Facets.Speakers);
+        Assert.Equal(0L, Scalar(path, "SELECT COUNT(*) FROM search_backlog"));
+        Assert.Equal(0L, Scalar(path, "SELECT COUNT(*) FROM search_units WHERE kind = 'statement' AND facets IS NULL AND item <> 2")); // the comment's own has no speaker
+    }
+
+    [Fact]
     public void Opening_again_does_not_index_twice()
     {
         var path = folder.File("twice.db");
@@ -88,9 +107,17 @@ public sealed class SqliteSearchTests(ITestOutputHelper output) : IDisposable
     [InlineData("liberat* -\"Islamic State\" -Daesh", "(\"liberat\" *) NOT \"islamic state\" NOT \"daesh\"")]
     [InlineData("NEAR(a b) AND \"x", "(\"near a\" AND \"b\" AND \"and\" AND \"x\")")]
     [InlineData("body:syria^ -", "(\"body syria\")")]
-    public void Every_clause_reaches_fts5_as_a_quoted_string(string text, string match)
+    public void Every_clause_reaches_fts5_as_a_quoted_string_kept_to_the_text_columns(string text, string match)
     {
-        Assert.Equal(match, Fts5SearchIndex.Instance.MatchValue(SearchExpression.Parse(text)));
+        Assert.Equal("{body speaker context} : (" + match + ")", Fts5SearchIndex.MatchValue(SearchExpression.Parse(text)));
+    }
+
+    [Fact]
+    public void Filters_reach_fts5_as_tag_groups_beside_the_words()
+    {
+        var match = Fts5SearchIndex.Instance.Match(SearchExpression.Parse("retaken"), SearchTags.For(new SearchQuery("retaken", Speaker: "Mizintsev", Stance: StanceKind.Disputed)));
+
+        Assert.Equal("{body speaker context} : ((\"retaken\")) AND tags : (\"xsmizintsev\" *) AND tags : (\"xtdisputed\")", Assert.Single(match.Values));
     }
 
     private static object? Scalar(string path, string sql)

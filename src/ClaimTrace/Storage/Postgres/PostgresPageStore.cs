@@ -65,8 +65,8 @@ public sealed class PostgresPageStore : SqlPageStore
         }
     }
 
-    // Schema 5 brought the word index; a store kept at an older schema (tests of upgrades) has none to fill.
-    private protected override SearchIndex? SearchIndex => SchemaVersion >= 5 ? PostgresSearchIndex.Instance : null;
+    // A store kept at a schema before the index's current form (tests of upgrades) has none to fill.
+    private protected override SearchIndex? SearchIndex => SchemaVersion >= SearchIndexSchema ? PostgresSearchIndex.Instance : null;
 
     /// <summary>
     /// Any advisory lock key works as long as every ClaimTrace uses the same: "ClaimTrace" in ASCII, as a number.

@@ -16,19 +16,46 @@ internal sealed class PostgresSearchIndex : SearchIndex
 {
     public static PostgresSearchIndex Instance { get; } = new();
 
-    public override string MatchSql =>
-        "SELECT id, CAST(ts_rank(words, to_tsquery('simple', @match)) AS DOUBLE PRECISION) AS score FROM search_units WHERE words @@ to_tsquery('simple', @match)";
+    private const string WordsQuery = "to_tsquery('simple', @match)";
 
-    public override string MatchFromSql => MatchSql + " AND id >= @lowest";
+    // Tags are lexemes as written (array_to_tsvector, a cast to tsquery): no parser stands between a tag and its token.
+    private const string TagsQuery = "CAST(@tags AS tsquery)";
 
-    public override string IdsSql => "SELECT id FROM search_units WHERE words @@ to_tsquery('simple', @match)";
+    public override SearchMatch Match(SearchExpression expression, SearchTagQuery tags)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ArgumentNullException.ThrowIfNull(tags);
+        var conditions = new List<string>();
+        var names = new List<string>();
+        var values = new List<object>();
+        if (!expression.MatchesEverything)
+        {
+            conditions.Add($"words @@ {WordsQuery}");
+            names.Add("@match");
+            values.Add(MatchValue(expression));
+        }
+
+        if (!tags.IsEmpty)
+        {
+            conditions.Add($"tags @@ {TagsQuery}");
+            names.Add("@tags");
+            values.Add(string.Join(" & ", tags.Groups.Select(g => "(" + string.Join(" | ", g.Select(Lexeme)) + ")")));
+        }
+
+        if (conditions.Count == 0)
+            throw new ArgumentException("a search without words or tags has no tsquery form", nameof(expression));
+        var where = " FROM search_units WHERE " + string.Join(" AND ", conditions);
+        var score = expression.MatchesEverything ? "CAST(0 AS DOUBLE PRECISION)" : $"CAST(ts_rank(words, {WordsQuery}) AS DOUBLE PRECISION)";
+        var scored = $"SELECT id, {score} AS score" + where;
+        return new SearchMatch(scored, scored + " AND id >= @lowest", "SELECT id" + where, names, values);
+    }
 
     /// <summary>
     /// Every clause becomes a tsquery of quoted lexemes: a phrase joined by <c>&lt;-&gt;</c>, <c>:*</c> after a prefix,
     /// clauses joined by <c>&amp;</c> and exclusions by <c>&amp; !</c>. Words hold only letters, digits and marks, so
     /// nothing the user typed can be read as an operator; quotes are doubled all the same.
     /// </summary>
-    public override object MatchValue(SearchExpression expression)
+    internal static string MatchValue(SearchExpression expression)
     {
         ArgumentNullException.ThrowIfNull(expression);
         if (expression.Required.Count == 0)
@@ -44,11 +71,15 @@ internal sealed class PostgresSearchIndex : SearchIndex
 
     private static string Clause(SearchClause clause)
     {
-        var words = clause.Words.Select(w => "'" + w.Replace("'", "''", StringComparison.Ordinal) + "'").ToList();
+        var words = clause.Words.Select(Quoted).ToList();
         if (clause.Prefix)
             words[^1] += ":*";
         return "(" + string.Join(" <-> ", words) + ")";
     }
+
+    private static string Lexeme(SearchTag tag) => Quoted(tag.Token) + (tag.Prefix ? ":*" : "");
+
+    private static string Quoted(string word) => "'" + word.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>The words of a text as the index takes them: folded, separated by single spaces.</summary>
     internal static string Words(string? text) =>
@@ -64,11 +95,12 @@ internal sealed class PostgresSearchIndex : SearchIndex
             deleteUnits = new(connection, transaction, "DELETE FROM search_units WHERE doc_id = @id", "@id");
             insertUnit = new(connection, transaction,
                 """
-                INSERT INTO search_units (doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date, outlet, outlet_folded, words)
-                VALUES (@id, @version, @kind, @item, @start, @end, @in_comments, @date, @outlet, @outlet_folded,
-                    setweight(to_tsvector('simple', @speaker), 'A') || setweight(to_tsvector('simple', @body), 'B') || setweight(to_tsvector('simple', @context), 'C'))
+                INSERT INTO search_units (doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date, outlet, outlet_folded, facets, words, tags)
+                VALUES (@id, @version, @kind, @item, @start, @end, @in_comments, @date, @outlet, @outlet_folded, @facets,
+                    setweight(to_tsvector('simple', @speaker), 'A') || setweight(to_tsvector('simple', @body), 'B') || setweight(to_tsvector('simple', @context), 'C'),
+                    array_to_tsvector(@tags))
                 """,
-                "@id", "@version", "@kind", "@item", "@start", "@end", "@in_comments", "@date", "@outlet", "@outlet_folded", "@speaker", "@body", "@context");
+                "@id", "@version", "@kind", "@item", "@start", "@end", "@in_comments", "@date", "@outlet", "@outlet_folded", "@facets", "@speaker", "@body", "@context", "@tags");
         }
 
         public override void Replace(string documentId, int version, IReadOnlyList<SearchUnit> units)
@@ -77,8 +109,8 @@ internal sealed class PostgresSearchIndex : SearchIndex
             foreach (var u in units)
             {
                 insertUnit.Bind(
-                    documentId, version, SearchUnitKinds.ToWire(u.Kind), u.Item, u.Start, u.End, u.InComments, u.Date, u.Outlet, PageRow.FoldOutlet(u.Outlet),
-                    Words(u.Speaker), Words(u.Body), Words(u.Context)).Execute();
+                    documentId, version, SearchUnitKinds.ToWire(u.Kind), u.Item, u.Start, u.End, u.InComments, u.Date, u.Outlet, PageRow.FoldOutlet(u.Outlet), u.Facets,
+                    Words(u.Speaker), Words(u.Body), Words(u.Context), u.Tags.ToArray()).Execute();
             }
         }
 

@@ -10,29 +10,25 @@ namespace ClaimTrace;
 internal abstract class SearchIndex
 {
     /// <summary>
-    /// A SELECT of <c>id</c> (a search_units id) and <c>score</c> (higher is more relevant) for the units that
-    /// match the parameter <c>@match</c>.
+    /// The backend's query for the units whose words match <paramref name="expression"/> (when it has words) and whose
+    /// tags match <paramref name="tags"/> (when it has any); at least one of the two is not empty.
     /// </summary>
-    public abstract string MatchSql { get; }
-
-    /// <summary>
-    /// As <see cref="MatchSql"/> for the matching units whose id is at least the parameter <c>@lowest</c>: the
-    /// ranking of a window of recent matches, without scoring every older one.
-    /// </summary>
-    public abstract string MatchFromSql { get; }
-
-    /// <summary>
-    /// A SELECT of <c>id</c> alone for the units that match <c>@match</c>, without scores: cheap enough to count the
-    /// matches up to a bound, or to walk them newest first, where scoring all of a common word's would cost seconds.
-    /// </summary>
-    public abstract string IdsSql { get; }
-
-    /// <summary>The value bound to <c>@match</c>: the expression in the backend's own syntax, safely quoted.</summary>
-    public abstract object MatchValue(SearchExpression expression);
+    public abstract SearchMatch Match(SearchExpression expression, SearchTagQuery tags);
 
     /// <summary>A writer of units inside the caller's transaction, with its statements prepared once.</summary>
     public abstract SearchIndexWriter OpenWriter(DbConnection connection, DbTransaction transaction);
 }
+
+/// <summary>
+/// A backend's query for matching units, with its parameters (<see cref="Names"/>, <see cref="Values"/>; every
+/// value the user typed travels as one).
+/// <see cref="MatchSql"/> selects <c>id</c> (a search_units id) and <c>score</c> (higher is more relevant);
+/// <see cref="MatchFromSql"/> the same for ids of at least the parameter <c>@lowest</c> (the ranking of a window
+/// of recent matches, without scoring every older one); <see cref="IdsSql"/> the ids alone, without scores: cheap
+/// enough to count the matches up to a bound, or to walk them newest first, where scoring all of a common word's
+/// would cost seconds.
+/// </summary>
+internal sealed record SearchMatch(string MatchSql, string MatchFromSql, string IdsSql, IReadOnlyList<string> Names, IReadOnlyList<object> Values);
 
 /// <summary>Replaces the units of documents inside one transaction.</summary>
 internal abstract class SearchIndexWriter : IDisposable

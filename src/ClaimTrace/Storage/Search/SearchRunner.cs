@@ -34,7 +34,8 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
             end_offset   INTEGER NOT NULL,
             in_comments  INTEGER NOT NULL,
             unit_date    TEXT,
-            outlet       TEXT
+            outlet       TEXT,
+            facets       TEXT
         )
         """;
 
@@ -71,17 +72,21 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
     /// </summary>
     private bool Fill(SearchQuery query, SearchExpression expression)
     {
-        var filter = Filters(query);
-        var words = !expression.MatchesEverything;
-        var match = words ? index.MatchValue(expression) : null;
+        var tags = SearchTags.For(query);
+        var filter = Filters(query, tags);
+        var match = expression.MatchesEverything && tags.IsEmpty ? null : index.Match(expression, tags);
         if (match is not null)
-            filter.Bind("@match", match);
-        var ids = words ? index.IdsSql : "SELECT id FROM search_units";
+        {
+            for (var i = 0; i < match.Names.Count; i++)
+                filter.Bind(match.Names[i], match.Values[i]);
+        }
+
+        var ids = match?.IdsSql ?? "SELECT id FROM search_units";
         var window = Math.Max(query.Window, 1);
 
         if (CountUpTo(ids, match, window + 1) <= window)
         {
-            Insert(words ? index.MatchSql : "SELECT id, CAST(0 AS DOUBLE PRECISION) AS score FROM search_units", filter, "", "", materialize: true);
+            Insert(match?.MatchSql ?? "SELECT id, CAST(0 AS DOUBLE PRECISION) AS score FROM search_units", filter, "", "", materialize: true);
             return false;
         }
 
@@ -93,13 +98,13 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         if (found > window)
             Execute("DELETE FROM search_hits WHERE unit = (SELECT MIN(unit) FROM search_hits)");
 
-        if (words && found > 0)
+        if (!expression.MatchesEverything && match is not null && found > 0)
         {
             var lowest = Convert.ToInt64(Scalar("SELECT MIN(unit) FROM search_hits"), CultureInfo.InvariantCulture);
             using var rank = new PreparedStatement(connection, null,
-                $"WITH m AS MATERIALIZED ({index.MatchFromSql}) UPDATE search_hits SET score = m.score FROM m WHERE m.id = search_hits.unit",
-                "@match", "@lowest");
-            rank.Bind(match, lowest).Execute();
+                $"WITH m AS MATERIALIZED ({match.MatchFromSql}) UPDATE search_hits SET score = m.score FROM m WHERE m.id = search_hits.unit",
+                [.. match.Names, "@lowest"]);
+            rank.Bind([.. match.Values, lowest]).Execute();
         }
 
         // Exact after all when the filters left no more than the window and every match was looked at.
@@ -119,8 +124,8 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         using var fill = new PreparedStatement(connection, null,
             $"""
             WITH m AS {(materialize ? "MATERIALIZED" : "NOT MATERIALIZED")} ({matched})
-            INSERT INTO search_hits (unit, score, doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date, outlet)
-            SELECT u.id, m.score, u.doc_id, u.version, u.kind, u.item, u.start_offset, u.end_offset, u.in_comments, u.unit_date, u.outlet
+            INSERT INTO search_hits (unit, score, doc_id, version, kind, item, start_offset, end_offset, in_comments, unit_date, outlet, facets)
+            SELECT u.id, m.score, u.doc_id, u.version, u.kind, u.item, u.start_offset, u.end_offset, u.in_comments, u.unit_date, u.outlet, u.facets
             FROM m
             JOIN search_units u ON u.id = m.id
             JOIN documents d ON d.id = u.doc_id AND d.current_version = u.version
@@ -131,27 +136,31 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         fill.Bind(filter.Values).Execute();
     }
 
-    /// <summary>How many units <paramref name="ids"/> gives (binding <c>@match</c> when it has words), counting no further than <paramref name="bound"/>.</summary>
-    private int CountUpTo(string ids, object? match, int bound)
+    /// <summary>How many units <paramref name="ids"/> gives (with <paramref name="match"/>'s parameters), counting no further than <paramref name="bound"/>.</summary>
+    private int CountUpTo(string ids, SearchMatch? match, int bound)
     {
-        using var count = new PreparedStatement(connection, null, $"SELECT COUNT(*) FROM ({ids} LIMIT @bound) c", [.. MatchName(match), "@bound"]);
-        return Convert.ToInt32(count.Bind([.. MatchValue(match), bound]).Scalar(), CultureInfo.InvariantCulture);
+        using var count = new PreparedStatement(connection, null, $"SELECT COUNT(*) FROM ({ids} LIMIT @bound) c", [.. Names(match), "@bound"]);
+        return Convert.ToInt32(count.Bind([.. Values(match), bound]).Scalar(), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The id of the <paramref name="n"/>th newest unit <paramref name="ids"/> gives; null when it gives fewer.</summary>
-    private long? NewestAt(string ids, object? match, int n)
+    private long? NewestAt(string ids, SearchMatch? match, int n)
     {
-        using var at = new PreparedStatement(connection, null, $"SELECT id FROM ({ids}) n ORDER BY id DESC LIMIT 1 OFFSET @skip", [.. MatchName(match), "@skip"]);
-        var value = at.Bind([.. MatchValue(match), n - 1]).Scalar();
+        using var at = new PreparedStatement(connection, null, $"SELECT id FROM ({ids}) n ORDER BY id DESC LIMIT 1 OFFSET @skip", [.. Names(match), "@skip"]);
+        var value = at.Bind([.. Values(match), n - 1]).Scalar();
         return value is null or DBNull ? null : Convert.ToInt64(value, CultureInfo.InvariantCulture);
     }
 
-    private static string[] MatchName(object? match) => match is null ? [] : ["@match"];
+    private static IEnumerable<string> Names(SearchMatch? match) => match?.Names ?? [];
 
-    private static object?[] MatchValue(object? match) => match is null ? [] : [match];
+    private static IEnumerable<object?> Values(SearchMatch? match) => match?.Values ?? [];
 
-    /// <summary>The query's filters on units, as conditions over <c>search_units u</c>.</summary>
-    private static SqlFilter Filters(SearchQuery query)
+    /// <summary>
+    /// The query's filters on units, as conditions over <c>search_units u</c>. They define what passes; where the
+    /// unit's tags already say exactly what a join over the analysis tables would (<paramref name="tags"/>), the join
+    /// is left out, as it would cost a lookup of every statement or quantity of each candidate's page.
+    /// </summary>
+    private static SqlFilter Filters(SearchQuery query, SearchTagQuery tags)
     {
         var filter = new SqlFilter();
         if (query.Kind == SearchKind.Statements)
@@ -170,7 +179,7 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
             filter.Where("u.unit_date <= @to", "@to", to + "~");
 
         var speaker = AnalysisWriter.Fold(query.Speaker);
-        if (speaker is not null || query.Stance is not null)
+        if ((speaker is not null || query.Stance is not null) && !tags.SpeakerExact)
         {
             var inner = new List<string> { "s.doc_id = u.doc_id", "s.version = u.version", StatementInUnit };
             if (speaker is not null)
@@ -190,7 +199,7 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
 
         var measure = AnalysisWriter.Fold(query.Measure);
         var place = AnalysisWriter.Fold(query.Place);
-        if (measure is not null || place is not null)
+        if ((measure is not null || place is not null) && !tags.QuantityExact)
         {
             var inner = new List<string> { "q.doc_id = u.doc_id", "q.version = u.version", QuantityInUnit };
             if (measure is not null)
@@ -236,28 +245,41 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
         return new SearchHitReader(connection).Complete(rows, expression);
     }
 
+    /// <summary>
+    /// Counts of every facet over all the hits: the outlet from the hit's row, the others from the values kept with
+    /// each unit (<see cref="UnitFacets"/>), so no hit joins the analysis tables. Ties go by value, ordinally.
+    /// </summary>
     private SearchFacets Facets(int limit)
     {
         var facetLimit = Math.Max(limit, 0);
         if (facetLimit == 0)
             return SearchFacets.None;
+        var outlets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = new Dictionary<(char, string), int>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT outlet, facets FROM search_hits";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (!reader.IsDBNull(0))
+                    Add(outlets, reader.GetString(0));
+                foreach (var value in UnitFacets.Decode(Text(reader, 1)))
+                    Add(values, value);
+            }
+        }
+
+        List<FacetCount> Top(char facet) => Ranked(values.Where(v => v.Key.Item1 == facet).Select(v => (v.Key.Item2, v.Value)), facetLimit);
         return new SearchFacets(
-            Facet("SELECT u.outlet AS value, COUNT(*) AS n FROM search_hits u WHERE u.outlet IS NOT NULL GROUP BY u.outlet", facetLimit),
-            Facet("SELECT s.speaker_name AS value, COUNT(*) AS n FROM search_hits u JOIN statements s ON s.doc_id = u.doc_id AND s.version = u.version AND s.idx = u.item WHERE u.kind = 'statement' AND s.speaker_name IS NOT NULL GROUP BY s.speaker_name", facetLimit),
-            Facet($"SELECT q.measure AS value, COUNT(DISTINCT u.unit) AS n FROM search_hits u JOIN quantities q ON q.doc_id = u.doc_id AND q.version = u.version AND {QuantityInUnit} WHERE q.measure IS NOT NULL GROUP BY q.measure", facetLimit),
-            Facet($"SELECT t.kind AS value, COUNT(DISTINCT u.unit) AS n FROM search_hits u JOIN statements s ON s.doc_id = u.doc_id AND s.version = u.version AND {StatementInUnit} JOIN stances t ON t.doc_id = s.doc_id AND t.version = s.version AND t.target_statement = s.idx GROUP BY t.kind", facetLimit));
+            Ranked(outlets.Select(o => (o.Key, o.Value)), facetLimit), Top(UnitFacets.Speaker), Top(UnitFacets.Measure), Top(UnitFacets.Stance));
     }
 
-    private List<FacetCount> Facet(string grouped, int limit)
-    {
-        using var statement = new PreparedStatement(connection, null,
-            $"SELECT value, n FROM ({grouped}) f ORDER BY n DESC, value LIMIT @limit", "@limit");
-        using var reader = statement.Bind(limit).Query();
-        var counts = new List<FacetCount>();
-        while (reader.Read())
-            counts.Add(new FacetCount(reader.GetString(0), Int(reader, 1)));
-        return counts;
-    }
+    private static void Add<TKey>(Dictionary<TKey, int> counts, TKey key)
+        where TKey : notnull =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static List<FacetCount> Ranked(IEnumerable<(string Value, int Count)> counts, int limit) =>
+        [.. counts.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).Take(limit).Select(c => new FacetCount(c.Value, c.Count))];
 
     private void Execute(string sql)
     {

@@ -3,7 +3,8 @@ namespace ClaimTrace;
 /// <summary>
 /// One searchable unit of a version: its span in the page text and the three texts the index holds.
 /// <see cref="Body"/> is what the unit says; <see cref="Speaker"/> who said it; <see cref="Context"/> what
-/// surrounds it (a statement's sentence, the page title, a comment's author).
+/// surrounds it (a statement's sentence, the page title, a comment's author). <see cref="Tags"/> are its filter
+/// tokens (<see cref="SearchTags"/>) and <see cref="Facets"/> the facet values it counts toward (<see cref="UnitFacets"/>).
 /// </summary>
 internal sealed record SearchUnit(
     SearchHitKind Kind,
@@ -15,7 +16,12 @@ internal sealed record SearchUnit(
     string? Outlet,
     string Body,
     string? Speaker,
-    string? Context);
+    string? Context)
+{
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public string? Facets { get; init; }
+}
 
 /// <summary>
 /// Cuts a version into the units search returns: each statement, the article (title and article text, without
@@ -36,7 +42,36 @@ internal static class SearchUnits
         AddComments(units, text, published, segments, comments);
         AddStatements(units, text, published, analysis);
         var outlet = metadata.Outlet?.Value;
-        return outlet is null ? units : [.. units.Select(u => u with { Outlet = outlet })];
+        return [.. units.Select(u => Annotated(u with { Outlet = outlet }, analysis))];
+    }
+
+    /// <summary>
+    /// The unit with its tags and facet values, from what lies inside it by the search filters' rule: a statement holds
+    /// itself and its own quantities, the article every statement and quantity outside comments, a comment those
+    /// within its span; a stance counts for the unit holding the statement it is toward.
+    /// </summary>
+    private static SearchUnit Annotated(SearchUnit unit, PageAnalysis analysis)
+    {
+        var statements = analysis.Statements.Where(s => unit.Kind switch
+        {
+            SearchHitKind.Statement => s.Index == unit.Item,
+            SearchHitKind.Article => !s.InComments,
+            _ => s.Content.Start >= unit.Start && s.Content.End <= unit.End,
+        }).ToList();
+        var quantities = analysis.Quantities.Where(q => unit.Kind switch
+        {
+            SearchHitKind.Statement => q.Statement == unit.Item,
+            SearchHitKind.Article => !q.InComments,
+            _ => q.Start >= unit.Start && q.End <= unit.End,
+        }).ToList();
+        var held = statements.Select(s => s.Index).ToHashSet();
+        var stances = analysis.Stances.Where(t => held.Contains(t.TargetStatement)).Select(t => t.Kind).ToList();
+        var speaker = unit.Kind == SearchHitKind.Statement ? statements.FirstOrDefault()?.Speaker?.Name : null;
+        return unit with
+        {
+            Tags = SearchTags.Of(unit.Outlet, unit.Date, statements, quantities, stances),
+            Facets = UnitFacets.Encode(speaker, quantities.Select(q => q.Measure), stances),
+        };
     }
 
     /// <summary>
@@ -114,4 +149,43 @@ internal static class SearchUnits
         var s = Math.Clamp(start, 0, text.Length);
         return new TextSpan(s, Math.Clamp(end, s, text.Length));
     }
+}
+
+/// <summary>
+/// The facet values a unit counts toward, kept with the unit so the facets of a search are counted from its hits
+/// alone, with no join to the analysis tables (that join was most of a search's time): one line per value, a facet's
+/// letter, a tab, the value. A speaker counts for a statement (its resolved name); a measure and a stance once for
+/// every unit holding one.
+/// </summary>
+internal static class UnitFacets
+{
+    public const char Speaker = 's';
+    public const char Measure = 'm';
+    public const char Stance = 't';
+
+    public static string? Encode(string? speaker, IEnumerable<string?> measures, IEnumerable<StanceKind> stances)
+    {
+        var lines = new List<string>();
+        if (!string.IsNullOrEmpty(speaker))
+            lines.Add(Line(Speaker, speaker));
+        lines.AddRange(measures.OfType<string>().Where(m => m.Length > 0).Distinct(StringComparer.Ordinal).Select(m => Line(Measure, m)));
+        lines.AddRange(stances.Distinct().Select(k => Line(Stance, k.ToWire())));
+        return lines.Count == 0 ? null : string.Join('\n', lines);
+    }
+
+    /// <summary>The values of an encoded set, as (facet letter, value).</summary>
+    public static IEnumerable<(char Facet, string Value)> Decode(string? encoded)
+    {
+        if (string.IsNullOrEmpty(encoded))
+            yield break;
+        foreach (var line in encoded.Split('\n'))
+        {
+            if (line.Length > 2 && line[1] == '\t')
+                yield return (line[0], line[2..]);
+        }
+    }
+
+    // A value's own tabs and line breaks (a hand-edited measures file) would break the lines: they become spaces.
+    private static string Line(char facet, string value) =>
+        facet + "\t" + value.Replace('\n', ' ').Replace('\t', ' ');
 }

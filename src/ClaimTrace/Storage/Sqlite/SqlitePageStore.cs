@@ -21,9 +21,6 @@ public sealed class SqlitePageStore : SqlPageStore
     /// </summary>
     private const int CacheKibibytes = 64 * 1024;
 
-    /// <summary>The schema that brought full-text search (005-search.sql); older test schemas have no index to fill.</summary>
-    private const int SearchSchema = 5;
-
     private static readonly Lazy<IReadOnlyList<Migration>> Shipped = new(() => ShippedMigrations.For(SqlDialect.Sqlite.Name));
 
     private SqlitePageStore(SqliteConnection connection, string database, int schemaVersion, TimeProvider time)
@@ -78,7 +75,7 @@ public sealed class SqlitePageStore : SqlPageStore
         }
     }
 
-    private protected override SearchIndex? SearchIndex => SchemaVersion >= SearchSchema ? Fts5SearchIndex.Instance : null;
+    private protected override SearchIndex? SearchIndex => SchemaVersion >= SearchIndexSchema ? Fts5SearchIndex.Instance : null;
 
     private protected override StoreException Describe(DbException error, string doing) =>
         new(Database, $"{doing}: {(error is SqliteException e ? Explain(e) : error.Message)}", error);
