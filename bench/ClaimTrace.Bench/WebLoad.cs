@@ -58,7 +58,10 @@ internal static class WebLoad
     /// <summary>Filters added to some searches, as the search page's form sends them.</summary>
     private static readonly string[] Filters = ["", "&speaker=trump", "&outlet=CNN", "&from=2017&to=2017-06", "&stance=disputed"];
 
-    /// <summary>With <c>--only search,dossier</c>: the runs whose names contain one of these words (the baseline always runs).</summary>
+    /// <summary>
+    /// With <c>--only search,dossier</c>: the runs whose names contain one of these words (the baseline always runs);
+    /// <c>--only profile --seconds 1</c> gives the one-at-a-time costs with no load run.
+    /// </summary>
     private static string[] only = [];
 
     public static int Run(string[] args)
@@ -189,6 +192,44 @@ internal static class WebLoad
         }
 
         Console.WriteLine($"  dossier page over {times.Count} claims: {Percentiles.Of(times)}");
+        if (Runs("search") || Runs("profile"))
+            ProfileNewSearches(store);
+    }
+
+    /// <summary>
+    /// The store's search (first page, totals, facets) for every word of the "new queries" runs with each filter, one
+    /// at a time, by filter: what a question nobody asked before costs before the page is drawn.
+    /// </summary>
+    private static void ProfileNewSearches(SqlitePageStore store)
+    {
+        var filters = new (string Name, Func<string, SearchQuery> Make)[]
+        {
+            ("no filter", w => new SearchQuery(w)),
+            ("speaker=trump", w => new SearchQuery(w, Speaker: "trump")),
+            ("outlet=CNN", w => new SearchQuery(w, Outlet: "CNN")),
+            ("2017 to 2017-06", w => new SearchQuery(w, From: "2017", To: "2017-06")),
+            ("stance=disputed", w => new SearchQuery(w, Stance: StanceKind.Disputed)),
+        };
+        Console.WriteLine($"  store.Search of the {Words.Length} new-query words, one at a time, by filter:");
+        var all = new List<double>();
+        var slowest = new List<(double Ms, string Query)>();
+        foreach (var (name, make) in filters)
+        {
+            var times = new List<double>();
+            foreach (var word in Words)
+            {
+                var watch = Stopwatch.StartNew();
+                store.Search(make(word));
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                slowest.Add((times[^1], $"{word} {name}"));
+            }
+
+            all.AddRange(times);
+            Console.WriteLine($"    {name,-20} {Percentiles.Of(times)}  mean {times.Average():F1}");
+        }
+
+        Console.WriteLine($"    {"all",-20} {Percentiles.Of(all)}  mean {all.Average():F1}");
+        Console.WriteLine("    slowest: " + string.Join(", ", slowest.OrderByDescending(s => s.Ms).Take(6).Select(s => FormattableString.Invariant($"{s.Query} {s.Ms:F0}"))));
     }
 
     /// <summary>Every claim id, in an order of their own (the list's order would visit one family after another).</summary>

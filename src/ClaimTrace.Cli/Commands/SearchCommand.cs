@@ -24,7 +24,7 @@ public static class SearchCommand
         };
         var kind = new Option<string>("--kind") { Description = "statements, pages (articles and comments) or all", DefaultValueFactory = _ => "all" };
         kind.AcceptOnlyFromAmong(Kinds);
-        var speaker = new Option<string?>("--speaker") { Description = "speaker's name or mention contains this (ignoring case)" };
+        var speaker = new Option<string?>("--speaker") { Description = "words of the speaker's name or mention begin so (ignoring case): mizin finds Mizintsev" };
         var outlet = new Option<string?>("--outlet") { Description = "only documents of this outlet" };
         var measure = new Option<string?>("--measure") { Description = "holding a quantity of this measure (a key of the measures file)" };
         var place = new Option<string?>("--place") { Description = "holding a quantity about this place (its scope)" };

@@ -16,7 +16,7 @@ internal static class OpenApiDocument
         ["limit"] = $"at most this many items (default {PageRequest.DefaultLimit}; above {PageRequest.MaxLimit} it is clamped to {PageRequest.MaxLimit})",
         ["q"] = "search text; for documents, words the title or text contains",
         ["kind"] = "all, statements or pages (articles and comments)",
-        ["speaker"] = "a speaker's name or mention contains this (ignoring case)",
+        ["speaker"] = "a speaker's name or mention, ignoring case: search matches the beginnings of its words (mizin finds Mizintsev), claims any part of it",
         ["outlet"] = "only this outlet (ignoring case)",
         ["measure"] = "a measure key (territory.government_control.share) or, for claims, a family (territory.government_control)",
         ["place"] = "the place a figure is about (its scope)",

@@ -28,7 +28,8 @@ public enum SearchHitKind
 /// words (all required), <c>"quoted phrases"</c>, <c>-exclusions</c> and <c>prefix*</c>; anything else is
 /// text, never query syntax. An empty <see cref="Text"/> matches every unit the filters let through, in
 /// document order. Filters combine with AND, like <see cref="ClaimQuery"/>'s:
-/// <see cref="Speaker"/> is a case-insensitive substring of a speaker's name or mention; <see cref="Measure"/>
+/// every word of <see cref="Speaker"/> begins a word of a speaker's name or mention, and the whole of it is in one of
+/// them, ignoring case ("mizin" finds Mizintsev, "intsev" does not); <see cref="Measure"/>
 /// and <see cref="Place"/> (a quantity's scope) are compared whole, ignoring case, on one quantity;
 /// <see cref="Stance"/> keeps units holding a statement the page takes that stance toward. A statement hit must
 /// itself satisfy them; an article or comment passes when a statement or quantity inside it does.

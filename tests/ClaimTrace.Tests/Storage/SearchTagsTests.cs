@@ -17,6 +17,9 @@ public sealed class SearchTagsTests
 
         Assert.Contains("xsvladimir", tags);
         Assert.Contains("xsputin", tags);
+        Assert.Contains("xsput", tags); // every beginning of three letters or more
+        Assert.Contains("xsvla", tags);
+        Assert.DoesNotContain("xsvl", tags);
         Assert.Contains("xspresident", tags); // as the page wrote him
         Assert.Contains("xtdisputed", tags);
         Assert.Contains("xy2017", tags);
@@ -67,11 +70,11 @@ public sealed class SearchTagsTests
     }
 
     [Fact]
-    public void Speaker_words_match_as_prefixes_and_other_values_whole()
+    public void Speaker_words_are_exact_tokens_of_their_beginnings_and_prefix_queries_when_shorter()
     {
         var query = SearchTags.For(new SearchQuery(Speaker: "Vlad Pu", Outlet: "Reuters", Stance: StanceKind.Distanced));
 
-        Assert.Equal([true, true], query.Groups.SelectMany(g => g).Where(t => t.Token.StartsWith("xs", StringComparison.Ordinal)).Select(t => t.Prefix));
+        Assert.Equal([false, true], query.Groups.SelectMany(g => g).Where(t => t.Token.StartsWith("xs", StringComparison.Ordinal)).Select(t => t.Prefix));
         Assert.All(query.Groups.SelectMany(g => g).Where(t => !t.Token.StartsWith("xs", StringComparison.Ordinal)), t => Assert.False(t.Prefix));
     }
 

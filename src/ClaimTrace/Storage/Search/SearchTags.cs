@@ -13,7 +13,8 @@ namespace ClaimTrace;
 /// the text columns), and are one token to both indexes:
 /// <list type="bullet">
 /// <item>outlet, measure, place: a hash of the folded value (exact, of any length or script);</item>
-/// <item>speaker: each folded word of a statement's speaker, name and mention, so a filter word matches as a prefix;</item>
+/// <item>speaker: each beginning (three characters or more) of each folded word of a statement's speaker, name and
+/// mention, so a filter word matches the words it begins as one token;</item>
 /// <item>stance: the kind of a stance toward a statement in the unit;</item>
 /// <item>date: the year, and the year and month (month 00 for a date of a year alone).</item>
 /// </list>
@@ -31,6 +32,14 @@ internal static class SearchTags
     private const string YearPrefix = "xy";
     private const string MonthPrefix = "xd";
 
+    /// <summary>
+    /// A speaker word is tagged with each of its beginnings of at least this many characters, so a filter word is one
+    /// exact token: an index prefix query merges the postings of every token that begins so, in full, before the first
+    /// hit ("trump*" among 159,000 units: 12 ms a query, against under 1 ms for the token). Shorter filter words are
+    /// prefix queries.
+    /// </summary>
+    private const int ShortestBeginning = 3;
+
     /// <summary>A date range longer than this many years is not worth its tokens: the date filter alone decides.</summary>
     private const int MostYears = 40;
 
@@ -45,7 +54,7 @@ internal static class SearchTags
             if (s.Speaker is { } sp)
             {
                 foreach (var word in SearchTokens.Of(sp.Name + "\n" + sp.Written))
-                    tags.Add(SpeakerPrefix + word.Folded);
+                    tags.UnionWith(Beginnings(word.Folded).Select(b => SpeakerPrefix + b));
             }
         }
 
@@ -78,7 +87,7 @@ internal static class SearchTags
 
         var speakerWords = AnalysisWriter.Fold(query.Speaker) is { } speaker ? SearchTokens.Of(speaker) : [];
         foreach (var word in speakerWords)
-            groups.Add([new SearchTag(SpeakerPrefix + word.Folded, true)]);
+            groups.Add([new SearchTag(SpeakerPrefix + word.Folded, word.Folded.Length < ShortestBeginning)]);
         if (query.Stance is { } stance)
             groups.Add([new SearchTag(StancePrefix + stance.ToWire(), false)]);
         if (AnalysisWriter.Fold(query.Measure) is { } measure)
@@ -127,6 +136,18 @@ internal static class SearchTags
         for (var year = fromYear; year <= toYear; year++)
             tags.Add(new SearchTag(YearPrefix + year.ToString("D4", CultureInfo.InvariantCulture), false));
         return tags;
+    }
+
+    /// <summary>The word's beginnings from <see cref="ShortestBeginning"/> characters to the whole word, never splitting a surrogate pair.</summary>
+    private static IEnumerable<string> Beginnings(string word)
+    {
+        for (var length = Math.Min(ShortestBeginning, word.Length); length < word.Length; length++)
+        {
+            if (!char.IsHighSurrogate(word[length - 1]))
+                yield return word[..length];
+        }
+
+        yield return word;
     }
 
     private static SearchTag Month(int year, int month) =>
