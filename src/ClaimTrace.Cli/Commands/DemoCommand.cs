@@ -40,7 +40,7 @@ public static class DemoCommand
             if (code == ExitCodes.Failed)
                 return code;
 
-            using var store = Stores.Open(database, env.Time);
+            using var store = Stores.Open(database, env);
             if (!quiet)
                 Describe(env.Console, store, database);
             // The sample deliberately holds no broken files, so anything skipped is a real problem.

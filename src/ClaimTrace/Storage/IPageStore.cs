@@ -142,3 +142,9 @@ public sealed record StoredFingerprint(string Scheme, Fingerprint Fingerprint);
 
 /// <summary>Which copy links to list: those of one page (as copy or origin) or all; page pairs only or outlet credits too.</summary>
 public sealed record CopyLinkQuery(string? PageId = null, bool PagePairsOnly = false, int Offset = 0, int Limit = 1000);
+
+/// <summary>
+/// How far a store opening has got with writing the search index of pages stored before it (the backlog an upgrade
+/// leaves): <see cref="Done"/> of <see cref="Total"/> pages. Reported once before the first batch and after each.
+/// </summary>
+public readonly record struct IndexingProgress(int Done, int Total);

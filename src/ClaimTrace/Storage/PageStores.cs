@@ -7,10 +7,10 @@ public static class PageStores
     /// <see cref="PostgresPageStore"/> when <paramref name="database"/> is a connection string or a <c>postgres://</c>
     /// URL, else <see cref="SqlitePageStore"/> on that file.
     /// </summary>
-    public static SqlPageStore Open(string database, TimeProvider? time = null)
+    public static SqlPageStore Open(string database, TimeProvider? time = null, IProgress<IndexingProgress>? indexing = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database);
-        return PostgresPageStore.Names(database) ? PostgresPageStore.Open(database, time) : SqlitePageStore.Open(database, time);
+        return PostgresPageStore.Names(database) ? PostgresPageStore.Open(database, time, indexing) : SqlitePageStore.Open(database, time, indexing);
     }
 
     /// <summary>The database as messages may name it: a file's full path, a server as <c>postgres://user@host:port/db</c> (never a password).</summary>

@@ -426,12 +426,12 @@ public abstract class SqlPageStore : IPageStore
     }
 
     /// <summary>A newly opened store with its search backlog written (<see cref="CatchUpSearch"/>); disposed if that fails.</summary>
-    private protected static TStore Indexed<TStore>(TStore store)
+    private protected static TStore Indexed<TStore>(TStore store, IProgress<IndexingProgress>? indexing)
         where TStore : SqlPageStore
     {
         try
         {
-            store.CatchUpSearch();
+            store.CatchUpSearch(indexing);
             return store;
         }
         catch
@@ -446,13 +446,21 @@ public abstract class SqlPageStore : IPageStore
     /// migration fills), a batch per transaction so a killed process resumes where it stopped. A backend calls
     /// this once its store is open.
     /// </summary>
-    private protected void CatchUpSearch()
+    private protected void CatchUpSearch(IProgress<IndexingProgress>? indexing)
     {
         lock (gate)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
             if (SearchIndex is not { } index)
                 return;
+            var total = indexing is null ? 0 : Guard("counting documents to index for search", () =>
+            {
+                using var count = new PreparedStatement(connection, null, "SELECT COUNT(*) FROM search_backlog");
+                return Convert.ToInt32(count.Scalar() ?? 0, CultureInfo.InvariantCulture);
+            });
+            var indexed = 0;
+            if (total > 0)
+                indexing!.Report(new IndexingProgress(0, total));
             while (true)
             {
                 // Read first, write after: a command outside the open transaction would be refused.
@@ -490,6 +498,10 @@ public abstract class SqlPageStore : IPageStore
                 {
                     throw Describe(e, $"indexing {pages.Count} stored documents for search failed; they stay in the backlog");
                 }
+
+                indexed += pages.Count;
+                if (total > 0)
+                    indexing!.Report(new IndexingProgress(Math.Min(indexed, total), total));
             }
         }
     }

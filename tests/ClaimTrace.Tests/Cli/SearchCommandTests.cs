@@ -54,4 +54,22 @@ public sealed class SearchCommandTests
         Assert.Contains("no words to look for", cli.Error, StringComparison.Ordinal);
         Assert.Equal(2, cli.Run("search", "--db", cli.Database, "syria", "--from", "last year"));
     }
+
+    [Fact]
+    public void A_store_from_before_the_current_search_index_says_it_is_writing_the_index_and_then_answers()
+    {
+        using var cli = new CliHarness();
+        using (var v7 = SqlitePageStore.Open(cli.Database, [.. SqlitePageStore.Migrations.Take(7)]))
+            v7.SaveBatch([AnalysedPage.Build(), AnalysedPage.Build("https://other.example/1", outlet: "Other Times")], []);
+
+        Assert.Equal(0, cli.Run("search", "--db", cli.Database, "settlements", "--speaker", "mizin"));
+
+        Assert.Contains("writing the search index of 2 stored pages", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("search index: 2 of 2 pages", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("Mikhail Mizintsev", cli.Console, StringComparison.Ordinal);
+        Assert.Contains("4 shown of 4 hits", cli.Console, StringComparison.Ordinal); // his statement and the article holding it, on both pages
+
+        Assert.Equal(0, cli.Run("search", "--db", cli.Database, "settlements"));
+        Assert.Single(cli.Error.Split('\n'), line => line.Contains("writing the search index", StringComparison.Ordinal)); // once, not again
+    }
 }

@@ -65,8 +65,10 @@ public sealed class SqliteSearchTests(ITestOutputHelper output) : IDisposable
             Assert.Throws<StoreException>(() => v7.Search(new SearchQuery("retaken"))); // no index of the current form to ask
         }
 
-        using var upgraded = SqlitePageStore.Open(path);
+        var progress = new List<IndexingProgress>();
+        using var upgraded = SqlitePageStore.Open(path, indexing: new Collect(progress));
 
+        Assert.Equal([new IndexingProgress(0, 2), new IndexingProgress(2, 2)], progress);
         var hedged = upgraded.Search(new SearchQuery("settlements", SearchKind.Statements, Stance: StanceKind.Hedged, Outlet: "other"));
         Assert.Equal("https://other.example/x", Assert.Single(hedged.Hits).Key);
         Assert.Equal([new FacetCount("Mikhail Mizintsev", 1)], hedged.Facets.Speakers);
@@ -127,5 +129,10 @@ public sealed class SqliteSearchTests(ITestOutputHelper output) : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    private sealed class Collect(List<IndexingProgress> reports) : IProgress<IndexingProgress>
+    {
+        public void Report(IndexingProgress value) => reports.Add(value);
     }
 }

@@ -37,10 +37,10 @@ public sealed class PostgresPageStore : SqlPageStore
     /// Opens the store on the server <paramref name="database"/> names, creating or upgrading its schema in place.
     /// Throws <see cref="StoreException"/> (naming host and database, never the password) when it cannot.
     /// </summary>
-    public static PostgresPageStore Open(string database, TimeProvider? time = null) => Open(database, Migrations, time);
+    public static PostgresPageStore Open(string database, TimeProvider? time = null, IProgress<IndexingProgress>? indexing = null) => Open(database, Migrations, time, indexing);
 
     /// <summary>Opens with the given migrations instead of the shipped ones: tests add a step to check upgrades.</summary>
-    internal static PostgresPageStore Open(string database, IReadOnlyList<Migration> migrations, TimeProvider? time = null)
+    internal static PostgresPageStore Open(string database, IReadOnlyList<Migration> migrations, TimeProvider? time = null, IProgress<IndexingProgress>? indexing = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(database);
         time ??= TimeProvider.System;
@@ -51,7 +51,7 @@ public sealed class PostgresPageStore : SqlPageStore
         {
             connection.Open();
             var version = Migrate(connection, shown, migrations, time);
-            return Indexed(new PostgresPageStore(connection, shown, version, time));
+            return Indexed(new PostgresPageStore(connection, shown, version, time), indexing);
         }
         catch (Exception e) when (e is NpgsqlException or PostgresException or TimeoutException)
         {

@@ -36,10 +36,14 @@ public sealed class SqlitePageStore : SqlPageStore
     /// an older schema in place. Throws <see cref="StoreException"/> for a file that cannot be opened, is not
     /// a SQLite database, or was written by a newer ClaimTrace.
     /// </summary>
-    public static SqlitePageStore Open(string path, TimeProvider? time = null) => Open(path, Migrations, time);
+    /// <param name="path">the file (created when missing)</param>
+    /// <param name="time">the clock of ingest times (tests pass their own)</param>
+    /// <param name="indexing">told how far the store has got when it writes the search index of pages stored before
+    /// it (after an upgrade that rebuilds the index: minutes for a large store)</param>
+    public static SqlitePageStore Open(string path, TimeProvider? time = null, IProgress<IndexingProgress>? indexing = null) => Open(path, Migrations, time, indexing);
 
     /// <summary>Opens with the given migrations instead of the shipped ones: tests add a step to check upgrades.</summary>
-    internal static SqlitePageStore Open(string path, IReadOnlyList<Migration> migrations, TimeProvider? time = null)
+    internal static SqlitePageStore Open(string path, IReadOnlyList<Migration> migrations, TimeProvider? time = null, IProgress<IndexingProgress>? indexing = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         time ??= TimeProvider.System;
@@ -61,7 +65,7 @@ public sealed class SqlitePageStore : SqlPageStore
             connection.Open();
             Configure(connection);
             var version = new MigrationRunner(connection, database, time).Migrate(migrations);
-            return Indexed(new SqlitePageStore(connection, database, version, time));
+            return Indexed(new SqlitePageStore(connection, database, version, time), indexing);
         }
         catch (SqliteException e)
         {
