@@ -232,6 +232,8 @@ public abstract partial class PageStoreContract<TStore>
     [InlineData("", "", null, "", "", "2017-12", "2017-12-06", "0")] // Wednesday, not the page's 7 December
     [InlineData("", "", null, "", "", "2017-12-07", "", "1 2")]
     [InlineData("", "", null, "", "", "2016", "2019", "0 1 2")]
+    [InlineData("", "", null, "", "", "2017-12", "2017-12", "0 1 2")]
+    [InlineData("", "", null, "", "", "2017-10", "2017-11", "")]
     [InlineData("", "", null, "", "", "2018", "", "")]
     [InlineData("", "", null, "", "", "", "2017-12-06", "0")]
     [InlineData("", "", null, "", "", "2017-12-08", "2017-12-01", "")]

@@ -69,6 +69,16 @@ public sealed class SearchTagsTests
         Assert.True(SearchTags.For(new SearchQuery()).IsEmpty);
     }
 
+    [Theory]
+    [InlineData("2017-01", "2017-06", true)]
+    [InlineData("2016", "2019", true)]
+    [InlineData("2017-11", "2018-02", true)]
+    [InlineData("2017-01-15", "2017-06", false)] // a day: the months round it out
+    [InlineData("2015-03", "2018", false)] // years would round the months out
+    [InlineData("2017", null, false)] // open: tokens stop at next year
+    public void The_date_filter_is_left_to_the_tags_only_when_they_hold_exactly_its_range(string from, string? to, bool exact) =>
+        Assert.Equal(exact, SearchTags.For(new SearchQuery(From: from, To: to)).DateExact);
+
     [Fact]
     public void Speaker_words_are_exact_tokens_of_their_beginnings_and_prefix_queries_when_shorter()
     {

@@ -103,7 +103,12 @@ internal static class SearchTags
         var speakerExact = speakerWords.Count == 1 && query.Stance is null && query.Speaker is not null;
         var stanceExact = query.Stance is not null && query.Speaker is null;
         var quantityExact = query.Measure is null != (query.Place is null);
-        return new SearchTagQuery(groups) { SpeakerExact = speakerExact || stanceExact, QuantityExact = quantityExact };
+        return new SearchTagQuery(groups)
+        {
+            SpeakerExact = speakerExact || stanceExact,
+            QuantityExact = quantityExact,
+            DateExact = DateRangeIsWhole(query.From, query.To),
+        };
     }
 
     /// <summary>
@@ -150,6 +155,19 @@ internal static class SearchTags
         yield return word;
     }
 
+    /// <summary>
+    /// True when the tags of <see cref="DateRange"/> are the date filter itself: both ends given, months (or years, when
+    /// the range needs year tokens) without days, so no unit inside a tagged month or year falls outside the range.
+    /// </summary>
+    private static bool DateRangeIsWhole(string? from, string? to)
+    {
+        if (DateParts(from) is not var (fromYear, fromMonth) || DateParts(to) is not var (toYear, toMonth) || from!.Length > 7 || to!.Length > 7)
+            return false;
+        if (toYear < fromYear || toYear - fromYear >= MostYears)
+            return false;
+        return toYear - fromYear <= 1 || fromMonth == 0 && toMonth == 0;
+    }
+
     private static SearchTag Month(int year, int month) =>
         new(MonthPrefix + year.ToString("D4", CultureInfo.InvariantCulture) + month.ToString("D2", CultureInfo.InvariantCulture), false);
 
@@ -178,10 +196,12 @@ internal readonly record struct SearchTag(string Token, bool Prefix);
 /// <summary>
 /// Tags a unit must have: one of each group. <see cref="SpeakerExact"/>: the tags find exactly the units the speaker
 /// and stance filters do, so the join over statements can be left out; <see cref="QuantityExact"/> the same for
-/// measure and place over quantities.
+/// measure and place over quantities; <see cref="DateExact"/> for the date range. The outlet's tag is always exact.
 /// </summary>
 internal sealed record SearchTagQuery(IReadOnlyList<IReadOnlyList<SearchTag>> Groups)
 {
+    public bool DateExact { get; init; }
+
     public static SearchTagQuery None { get; } = new([]);
 
     public bool IsEmpty => Groups.Count == 0;
