@@ -6,10 +6,18 @@ namespace ClaimTrace;
 /// <summary>Reads one version's analysis back into a <see cref="PageAnalysis"/>, every list in its stored order.</summary>
 internal sealed class AnalysisReader(DbConnection connection, string database)
 {
+    /// <summary>The version's sentences alone, as <see cref="Load"/> reads them.</summary>
+    public IReadOnlyList<Sentence> Sentences(string id, int version) => Rows(SentencesSql, id, version, ReadSentence);
+
+    private const string SentencesSql =
+        "SELECT idx, start_offset, end_offset, paragraph, segment, in_comments FROM sentences WHERE doc_id = @id AND version = @version ORDER BY idx";
+
+    private Sentence ReadSentence(DbDataReader r) =>
+        new(Int(r, 0), Int(r, 1), Int(r, 2), Int(r, 3), Parse(SegmentKindNames.FromWire(r.GetString(4)), r.GetString(4), "segment"), r.Flag(5));
+
     public PageAnalysis Load(string id, int version)
     {
-        var sentences = Rows("SELECT idx, start_offset, end_offset, paragraph, segment, in_comments FROM sentences WHERE doc_id = @id AND version = @version ORDER BY idx",
-            id, version, r => new Sentence(Int(r, 0), Int(r, 1), Int(r, 2), Int(r, 3), Parse(SegmentKindNames.FromWire(r.GetString(4)), r.GetString(4), "segment"), r.Flag(5)));
+        var sentences = Rows(SentencesSql, id, version, ReadSentence);
         var quotes = Rows("SELECT start_offset, end_offset, closed FROM quotes WHERE doc_id = @id AND version = @version ORDER BY ordinal",
             id, version, r => new QuoteSpan(Int(r, 0), Int(r, 1), r.Flag(2)));
         var statements = Rows(

@@ -29,6 +29,13 @@ public interface IPageStore : IDisposable
     /// <summary>The latest version of a document by id, id prefix (at least 4 characters, unambiguous), key or source.</summary>
     StoredPage? Find(string idOrKey);
 
+    /// <summary>
+    /// The current version of the document with this id as a report quotes it: its text, metadata and sentences, without
+    /// segments, comments, warnings or the rest of its analysis (the page's <see cref="Page.Analysis"/> holds only its
+    /// sentences). A claim's dossier reads each of its pages so; <see cref="Find"/> would read nine tables per page.
+    /// </summary>
+    StoredPage? FindQuotable(string id);
+
     /// <summary>Documents, newest version each, ordered by key so listings are deterministic.</summary>
     IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query);
 

@@ -120,6 +120,18 @@ public abstract class SqlPageStore : IPageStore
         }
     }
 
+    public StoredPage? FindQuotable(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            return Guard($"reading '{id}'", () => LoadHead(id) is { } head
+                ? head with { Page = head.Page with { Analysis = new PageAnalysis { Sentences = new AnalysisReader(connection, Database).Sentences(id, head.Version) } } }
+                : null);
+        }
+    }
+
     public IReadOnlyList<DocumentSummary> ListDocuments(DocumentQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -580,6 +592,23 @@ public abstract class SqlPageStore : IPageStore
 
     private StoredPage Load(string id)
     {
+        var head = LoadHead(id) ?? throw new StoreException(Database, $"document {id} has no row for its current version");
+        var (page, version) = (head.Page, head.Version);
+        return head with
+        {
+            Page = page with
+            {
+                Segments = LoadSegments(id, version),
+                Comments = LoadComments(id, version),
+                Warnings = LoadWarnings(id, version),
+                Analysis = new AnalysisReader(connection, Database).Load(id, version),
+            },
+        };
+    }
+
+    /// <summary>The current version's row (text and metadata) without what is stored beside it; null for an unknown id.</summary>
+    private StoredPage? LoadHead(string id)
+    {
         using var head = new PreparedStatement(connection, null,
             $"SELECT d.key, v.version, v.content_hash, v.source, v.format, v.encoding, v.text, v.metadata, v.ingested_at {CurrentVersionJoin} WHERE d.id = @id",
             "@id");
@@ -589,7 +618,7 @@ public abstract class SqlPageStore : IPageStore
         using (var reader = head.Bind(id).Query())
         {
             if (!reader.Read())
-                throw new StoreException(Database, $"document {id} has no row for its current version");
+                return null;
             key = reader.GetString(0);
             version = Int(reader, 1);
             hash = reader.GetString(2);
@@ -610,10 +639,8 @@ public abstract class SqlPageStore : IPageStore
             Text = text,
             Encoding = encoding,
             Metadata = MetadataJson.Read(metadata),
-            Segments = LoadSegments(id, version),
-            Comments = LoadComments(id, version),
-            Warnings = LoadWarnings(id, version),
-            Analysis = new AnalysisReader(connection, Database).Load(id, version),
+            Segments = [],
+            Comments = [],
         };
         return new StoredPage(page, version, ingestedAt);
     }

@@ -20,6 +20,26 @@ public abstract partial class PageStoreContract<TStore>
     }
 
     [Fact]
+    public void A_page_read_to_be_quoted_has_its_text_metadata_and_sentences_and_nothing_else()
+    {
+        var page = AnalysedPage.Build();
+        Store.SaveBatch([page], []);
+        var full = Store.Find(page.Id)!;
+
+        var quotable = Store.FindQuotable(page.Id)!;
+
+        Assert.Equal(full.Version, quotable.Version);
+        Assert.Equal(full.Page.Text, quotable.Page.Text);
+        Assert.Equal(full.Page.Key, quotable.Page.Key);
+        Assert.Equal(full.Page.Metadata, quotable.Page.Metadata);
+        Assert.Equal(full.Page.Analysis.Sentences, quotable.Page.Analysis.Sentences);
+        Assert.Empty(quotable.Page.Analysis.Statements);
+        Assert.Empty(quotable.Page.Segments);
+        Assert.Null(Store.FindQuotable("0000000000000000"));
+        Assert.Null(Store.FindQuotable(page.Key)); // an id, not a key: no lookup by anything else
+    }
+
+    [Fact]
     public void A_page_stored_without_analysis_comes_back_with_an_empty_one()
     {
         Store.SaveBatch([PageBuilder.Rich()], []);

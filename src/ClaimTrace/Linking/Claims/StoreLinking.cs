@@ -143,7 +143,8 @@ public static class StoreLinking
 
     /// <summary>
     /// The measured pages of a stored result, read from the store when first asked for: a dossier of one claim reads
-    /// its few pages, not the corpus. The store must stay open while the corpus is used.
+    /// its few pages, not the corpus, and of each only what reports quote (text, metadata, sentences: <see
+    /// cref="IPageStore.FindQuotable"/>). The store must stay open while the corpus is used.
     /// </summary>
     private sealed class StoredPages(IPageStore store, IReadOnlyList<string> ids) : IReadOnlyDictionary<string, LinkedPage>
     {
@@ -169,7 +170,7 @@ public static class StoreLinking
             lock (_gate)
             {
                 if (!_read.TryGetValue(key, out value))
-                    _read[key] = value = store.Find(key) is { } stored ? new LinkedPage(stored.Page, stored.Page.Analysis) : null;
+                    _read[key] = value = store.FindQuotable(key) is { } stored ? new LinkedPage(stored.Page, stored.Page.Analysis) : null;
             }
 
             return value is not null;
