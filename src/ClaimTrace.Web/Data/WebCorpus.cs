@@ -33,6 +33,11 @@ public sealed class WebCorpus : IDisposable
     private readonly ResultCache<SearchQuery, SearchResults> searches = new(SearchesKept);
     private readonly ConcurrentBag<IPageStore> idle = [];
     private readonly SemaphoreSlim leases = new(PoolSize, PoolSize);
+
+    // The linked corpus reads the pages its dossiers quote on stores of their own: a request may read pages while it
+    // holds a lease from the pool above, and a second lease from the same pool could wait for ever.
+    private readonly ConcurrentBag<IPageStore> pageReaders = [];
+    private readonly SemaphoreSlim pageReaderLeases = new(PoolSize, PoolSize);
     private readonly SemaphoreSlim linkGate = new(1, 1);
     private readonly Lock ingestGate = new();
     private readonly TimeProvider time;
@@ -182,8 +187,37 @@ public sealed class WebCorpus : IDisposable
         linkGate.Release();
         while (idle.TryTake(out var store))
             store.Dispose();
+        while (pageReaders.TryTake(out var reader))
+            reader.Dispose();
         leases.Dispose();
+        pageReaderLeases.Dispose();
         linkGate.Dispose();
+    }
+
+    /// <summary>A page as a dossier quotes it, read on one of the page readers' stores.</summary>
+    private StoredPage? Quotable(string id)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        pageReaderLeases.Wait();
+        try
+        {
+            var store = pageReaders.TryTake(out var pooled) ? pooled : PageStores.Open(connection, time);
+            try
+            {
+                return store.FindQuotable(id);
+            }
+            finally
+            {
+                if (disposed)
+                    store.Dispose();
+                else
+                    pageReaders.Add(store);
+            }
+        }
+        finally
+        {
+            pageReaderLeases.Release();
+        }
     }
 
     /// <summary>Runs with a lease already taken, and gives it back.</summary>
@@ -220,7 +254,8 @@ public sealed class WebCorpus : IDisposable
                 var store = PageStores.Open(connection, time);
                 try
                 {
-                    current = StoreLinking.Link(store);
+                    // Pages are read on stores of their own, several requests at once; the link store only links.
+                    current = StoreLinking.Link(store, Quotable);
                 }
                 catch
                 {

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,18 +18,25 @@ namespace ClaimTrace;
 public static class StoreLinking
 {
     /// <summary>The store's claims: the stored result when it was made from what the store holds now, else linked now and stored.</summary>
-    public static LinkedCorpus Link(IPageStore store, IPageAnalyser? analyser = null) => Run(store, analyser, force: false).Corpus;
+    public static LinkedCorpus Link(IPageStore store, IPageAnalyser? analyser = null) => Run(store, analyser, force: false, null).Corpus;
+
+    /// <summary>
+    /// As <see cref="Link(IPageStore, IPageAnalyser?)"/>; when the stored result is current, its pages are read with
+    /// <paramref name="quotable"/> (an id to <see cref="IPageStore.FindQuotable"/> on a store of the caller's choosing),
+    /// so a server can read pages for several requests at once on stores of its own instead of queueing on one.
+    /// </summary>
+    public static LinkedCorpus Link(IPageStore store, Func<string, StoredPage?> quotable) => Run(store, null, force: false, quotable).Corpus;
 
     /// <summary>Links the claims again whatever is stored, and stores the result (<c>claimtrace relink</c>).</summary>
-    public static LinkedCorpus Relink(IPageStore store, IPageAnalyser? analyser = null) => Run(store, analyser, force: true).Corpus;
+    public static LinkedCorpus Relink(IPageStore store, IPageAnalyser? analyser = null) => Run(store, analyser, force: true, null).Corpus;
 
     /// <summary>Brings the stored claims up to date after an ingest, and says whether that needed linking.</summary>
-    public static LinkUpdate Update(IPageStore store, IPageAnalyser? analyser = null) => Run(store, analyser, force: false).Update;
+    public static LinkUpdate Update(IPageStore store, IPageAnalyser? analyser = null) => Run(store, analyser, force: false, null).Update;
 
     /// <summary>Rounds of linking that another process's newer result may overtake before this one gives up.</summary>
     private const int MostAttempts = 5;
 
-    private static (LinkedCorpus Corpus, LinkUpdate Update) Run(IPageStore store, IPageAnalyser? analyser, bool force)
+    private static (LinkedCorpus Corpus, LinkUpdate Update) Run(IPageStore store, IPageAnalyser? analyser, bool force, Func<string, StoredPage?>? quotable)
     {
         ArgumentNullException.ThrowIfNull(store);
         new CopyLinkRunner(store).Run();
@@ -42,7 +50,7 @@ public static class StoreLinking
             var inputs = Digest(measured, links);
 
             if (!force && seen is { } state && state.Inputs == inputs && Stored(store) is { } stored)
-                return (new LinkedCorpus(stored, new StoredPages(store, ids), links), new LinkUpdate(false, state.Pages, state.Claims, state.Conflicts));
+                return (new LinkedCorpus(stored, new StoredPages(quotable ?? store.FindQuotable, ids), links), new LinkUpdate(false, state.Pages, state.Claims, state.Conflicts));
 
             var pages = new List<LinkedPage>(ids.Count);
             foreach (var id in ids)
@@ -146,11 +154,13 @@ public static class StoreLinking
     /// its few pages, not the corpus, and of each only what reports quote (text, metadata, sentences: <see
     /// cref="IPageStore.FindQuotable"/>). The store must stay open while the corpus is used.
     /// </summary>
-    private sealed class StoredPages(IPageStore store, IReadOnlyList<string> ids) : IReadOnlyDictionary<string, LinkedPage>
+    private sealed class StoredPages(Func<string, StoredPage?> quotable, IReadOnlyList<string> ids) : IReadOnlyDictionary<string, LinkedPage>
     {
         private readonly HashSet<string> _ids = ids.ToHashSet(StringComparer.Ordinal);
-        private readonly Dictionary<string, LinkedPage?> _read = new(StringComparer.Ordinal);
-        private readonly Lock _gate = new();
+
+        // Read outside any lock: two requests after the same page may both read it (the first kept wins), which costs
+        // less than every request queueing behind one reader.
+        private readonly ConcurrentDictionary<string, LinkedPage?> _read = new(StringComparer.Ordinal);
 
         public int Count => ids.Count;
 
@@ -167,11 +177,8 @@ public static class StoreLinking
             value = null;
             if (!_ids.Contains(key))
                 return false;
-            lock (_gate)
-            {
-                if (!_read.TryGetValue(key, out value))
-                    _read[key] = value = store.FindQuotable(key) is { } stored ? new LinkedPage(stored.Page, stored.Page.Analysis) : null;
-            }
+            if (!_read.TryGetValue(key, out value))
+                value = _read.GetOrAdd(key, quotable(key) is { } stored ? new LinkedPage(stored.Page, stored.Page.Analysis) : null);
 
             return value is not null;
         }
