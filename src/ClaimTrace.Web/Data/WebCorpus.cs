@@ -199,33 +199,18 @@ public sealed class WebCorpus : IDisposable
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         pageReaderLeases.Wait();
-        try
-        {
-            var store = pageReaders.TryTake(out var pooled) ? pooled : PageStores.Open(connection, time);
-            try
-            {
-                return store.FindQuotable(id);
-            }
-            finally
-            {
-                if (disposed)
-                    store.Dispose();
-                else
-                    pageReaders.Add(store);
-            }
-        }
-        finally
-        {
-            pageReaderLeases.Release();
-        }
+        return Leased(pageReaders, pageReaderLeases, store => store.FindQuotable(id));
     }
 
     /// <summary>Runs with a lease already taken, and gives it back.</summary>
-    private T Leased<T>(Func<IPageStore, T> read)
+    private T Leased<T>(Func<IPageStore, T> read) => Leased(idle, leases, read);
+
+    /// <summary>Runs <paramref name="read"/> on a store of <paramref name="pool"/> (opened when none is free) with a lease of <paramref name="lease"/> already taken, and gives both back.</summary>
+    private T Leased<T>(ConcurrentBag<IPageStore> pool, SemaphoreSlim lease, Func<IPageStore, T> read)
     {
         try
         {
-            var store = idle.TryTake(out var pooled) ? pooled : PageStores.Open(connection, time);
+            var store = pool.TryTake(out var pooled) ? pooled : PageStores.Open(connection, time);
             try
             {
                 return read(store);
@@ -235,12 +220,12 @@ public sealed class WebCorpus : IDisposable
                 if (disposed)
                     store.Dispose();
                 else
-                    idle.Add(store);
+                    pool.Add(store);
             }
         }
         finally
         {
-            leases.Release();
+            lease.Release();
         }
     }
 
