@@ -29,6 +29,12 @@ public sealed class AttributionExtractor
     /// </summary>
     private static readonly HashSet<string> NestsInContent = new(StringComparer.Ordinal) { "say", "report", "write", "argue", "note", "suggest" };
 
+    /// <summary>
+    /// Verbs whose subject "it" is a placeholder, not a source: "it does not seem like ...", "it appears that ...".
+    /// Lemmas as the cue lexicon gives them. With "it" before one of these nobody is quoted.
+    /// </summary>
+    private static readonly HashSet<string> RaisingLemmas = new(StringComparer.Ordinal) { "seem", "seems", "seemed", "appear", "appears", "appeared" };
+
     private static readonly HashSet<string> TimeLeads = new(StringComparer.OrdinalIgnoreCase) { "on", "last", "this", "early", "late", "earlier", "later", "next", "that" };
 
     private static readonly Lazy<WordSet> TimeWords = new(() => WordSet.Load("analysis/time-words.txt"));
@@ -225,6 +231,8 @@ public sealed class AttributionExtractor
             var draft = entry.Class == CueClass.Source
                 ? AccordingTo(text, sentence, tokens, quotes, i, count, entry)
                 : Verb(text, sentence, tokens, quotes, i, count, entry, drafts, first);
+            if (draft is { Source: { } source } && RaisingLemmas.Contains(entry.Lemma) && text.AsSpan(source.Start, source.Length).Trim().Equals("it", StringComparison.OrdinalIgnoreCase))
+                draft = null;
             if (draft is not null)
             {
                 drafts.Add(draft);

@@ -39,6 +39,16 @@ public sealed class AttributionExtractorTests
     public void A_verb_form_after_a_determiner_is_an_adjective_not_a_cue(string line) =>
         Assert.DoesNotContain(Run(line).Statements, s => s.Speaker is not null || s.Cue is not null);
 
+    [Theory]
+    [InlineData("Given the rebels in the east, it does not seem like the army controls 96.5% of the country.")]
+    [InlineData("It appears that the army controls most of the country.")]
+    public void It_before_seem_or_appear_is_a_placeholder_and_never_a_speaker(string line)
+    {
+        var (_, statements) = Run(line);
+
+        Assert.DoesNotContain(statements, s => s.Speaker is { } sp && sp.Name.Equals("it", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void An_appositive_role_is_skipped_to_find_the_speaker()
     {
