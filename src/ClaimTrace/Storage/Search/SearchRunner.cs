@@ -232,7 +232,7 @@ internal sealed class SearchRunner(DbConnection connection, SqlDialect dialect, 
             SELECT h.doc_id, d.key, h.version, h.kind, h.item, h.start_offset, h.end_offset, h.in_comments, h.unit_date, h.score
             FROM search_hits h
             JOIN documents d ON d.id = h.doc_id
-            WHERE NOT EXISTS (SELECT 1 FROM cut) OR h.score >= (SELECT score FROM cut)
+            WHERE h.score >= COALESCE((SELECT score FROM cut), h.score)
             ORDER BY h.score DESC, {dialect.KeyOrder}, h.start_offset, h.kind, COALESCE(h.item, -1)
             LIMIT @limit OFFSET @offset
             """,

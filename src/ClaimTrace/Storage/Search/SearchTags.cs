@@ -94,8 +94,9 @@ internal static class SearchTags
             groups.Add([new SearchTag(Hashed(MeasurePrefix, measure), false)]);
         if (AnalysisWriter.Fold(query.Place) is { } place)
             groups.Add([new SearchTag(Hashed(PlacePrefix, place), false)]);
-        if (DateRange(query.From, query.To) is { } dates)
-            groups.Add(dates);
+        var dates = DateRange(query.From, query.To);
+        if (dates is { Tags: var dateTags })
+            groups.Add(dateTags);
 
         // One speaker word without a stance is what the speaker join would find: some statement in the unit has a
         // speaker with a word that begins so. Two words could come from two speakers, and a stance with a speaker
@@ -107,16 +108,16 @@ internal static class SearchTags
         {
             SpeakerExact = speakerExact || stanceExact,
             QuantityExact = quantityExact,
-            DateExact = DateRangeIsWhole(query.From, query.To),
+            DateExact = dates is { Whole: true },
         };
     }
 
     /// <summary>
     /// Tokens for a date range: every month of it (and "month 00" of each year, for dates of a year alone) when it
     /// spans no more than two calendar years, else every year. Null when there is no lower bound or the range is
-    /// too long or reversed: then only the date filter decides.
+    /// too long or reversed: then only the date filter decides. <c>Whole</c>: the tokens are the filter exactly.
     /// </summary>
-    private static List<SearchTag>? DateRange(string? from, string? to)
+    private static (List<SearchTag> Tags, bool Whole)? DateRange(string? from, string? to)
     {
         if (DateParts(from) is not var (fromYear, fromMonth))
             return null;
@@ -124,7 +125,12 @@ internal static class SearchTags
         if (toYear < fromYear || toYear - fromYear >= MostYears)
             return null;
         var tags = new List<SearchTag>();
-        if (toYear - fromYear <= 1)
+        var months = toYear - fromYear <= 1;
+
+        // The tags are the filter itself when both ends are given without a day, and a range of years is in whole years:
+        // then no unit inside a tagged month or year falls outside the range.
+        var whole = to is not null && from!.Length <= 7 && to.Length <= 7 && (months || fromMonth == 0 && toMonth == 0);
+        if (months)
         {
             for (var year = fromYear; year <= toYear; year++)
             {
@@ -135,12 +141,12 @@ internal static class SearchTags
                     tags.Add(Month(year, month));
             }
 
-            return tags;
+            return (tags, whole);
         }
 
         for (var year = fromYear; year <= toYear; year++)
             tags.Add(new SearchTag(YearPrefix + year.ToString("D4", CultureInfo.InvariantCulture), false));
-        return tags;
+        return (tags, whole);
     }
 
     /// <summary>The word's beginnings from <see cref="ShortestBeginning"/> characters to the whole word, never splitting a surrogate pair.</summary>
@@ -153,19 +159,6 @@ internal static class SearchTags
         }
 
         yield return word;
-    }
-
-    /// <summary>
-    /// True when the tags of <see cref="DateRange"/> are the date filter itself: both ends given, months (or years, when
-    /// the range needs year tokens) without days, so no unit inside a tagged month or year falls outside the range.
-    /// </summary>
-    private static bool DateRangeIsWhole(string? from, string? to)
-    {
-        if (DateParts(from) is not var (fromYear, fromMonth) || DateParts(to) is not var (toYear, toMonth) || from!.Length > 7 || to!.Length > 7)
-            return false;
-        if (toYear < fromYear || toYear - fromYear >= MostYears)
-            return false;
-        return toYear - fromYear <= 1 || fromMonth == 0 && toMonth == 0;
     }
 
     private static SearchTag Month(int year, int month) =>
